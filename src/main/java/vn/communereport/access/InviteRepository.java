@@ -1,0 +1,10 @@
+package vn.communereport.access;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface InviteRepository extends JpaRepository<Invite, Long> {
+
+    Optional<Invite> findByCode(String code);
+}

@@ -1,0 +1,26 @@
+package vn.communereport.collection;
+
+import java.math.BigDecimal;
+
+/** What a person answered: a number (with its canonical text), a text, or "skipped". */
+public record AnswerValue(String text, BigDecimal number, boolean skipped) {
+
+    public static final AnswerValue SKIPPED = new AnswerValue(null, null, true);
+
+    public static AnswerValue ofNumber(BigDecimal number) {
+        BigDecimal normalized = number.stripTrailingZeros();
+        if (normalized.scale() < 0) {
+            normalized = normalized.setScale(0);
+        }
+        return new AnswerValue(normalized.toPlainString(), normalized, false);
+    }
+
+    public static AnswerValue ofText(String text) {
+        return new AnswerValue(text, null, false);
+    }
+
+    /** The value as it is recorded in the audit trail. */
+    public String auditForm() {
+        return skipped ? "(bỏ qua)" : text;
+    }
+}

@@ -1,0 +1,184 @@
+package vn.communereport.collection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
+
+/** Stores answers as they arrive, with their history, and hands departments' parts in and back out. */
+@Service
+public class CollectionService {
+
+    private final AnswerRepository answers;
+    private final AnswerChangeRepository changes;
+    private final SubmissionRepository submissions;
+    private final SubmissionEventRepository submissionEvents;
+    private final PeriodRepository periods;
+    private final Clock clock;
+
+    CollectionService(AnswerRepository answers, AnswerChangeRepository changes, SubmissionRepository submissions,
+                      SubmissionEventRepository submissionEvents, PeriodRepository periods, Clock clock) {
+        this.answers = answers;
+        this.changes = changes;
+        this.submissions = submissions;
+        this.submissionEvents = submissionEvents;
+        this.periods = periods;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Answer> answer(long periodId, String questionId) {
+        return answers.findByPeriodIdAndQuestionId(periodId, questionId);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Answer> departmentAnswers(long periodId, String departmentCode) {
+        return answers.findByPeriodIdAndDepartmentCode(periodId, departmentCode).stream()
+                .collect(Collectors.toMap(Answer::getQuestionId, a -> a));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, Answer> periodAnswers(long periodId) {
+        return answers.findByPeriodId(periodId).stream().collect(Collectors.toMap(Answer::getQuestionId, a -> a));
+    }
+
+    /**
+     * Stores an answer. {@code shownVersion} is the version the person saw when the question was put to them
+     * (null if there was no answer then); a newer answer by someone else is never silently overwritten
+     * unless {@code overwrite} says the person chose to.
+     */
+    @Transactional
+    public SaveOutcome save(ReportingPeriod period, Question question, AnswerValue value, long memberId,
+                            Long shownVersion, boolean overwrite) {
+        if (!period.isOpen() || isSubmitted(period.getId(), question.departmentCode())) {
+            return new SaveOutcome(SaveOutcome.Kind.LOCKED, answers.findByPeriodIdAndQuestionId(period.getId(), question.id()).orElse(null));
+        }
+        Instant now = clock.instant();
+        Optional<Answer> existing = answers.findByPeriodIdAndQuestionId(period.getId(), question.id());
+        if (existing.isPresent()) {
+            Answer answer = existing.get();
+            boolean changedSinceShown = !Objects.equals(shownVersion, answer.getVersion());
+            if (changedSinceShown && answer.getUpdatedBy() != memberId && !overwrite) {
+                return new SaveOutcome(SaveOutcome.Kind.STALE, answer);
+            }
+            AnswerValue old = answer.value();
+            if (old.equals(value)) {
+                return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
+            }
+            answer.set(value, memberId, now);
+            answers.saveAndFlush(answer);
+            changes.save(new AnswerChange(answer, old.auditForm(), value.auditForm(), memberId, now));
+            return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
+        }
+        Answer answer = new Answer(period.getId(), question.id(), question.departmentCode());
+        answer.set(value, memberId, now);
+        answers.saveAndFlush(answer);
+        changes.save(new AnswerChange(answer, null, value.auditForm(), memberId, now));
+        return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Submission> submission(long periodId, String departmentCode) {
+        return submissions.findByPeriodIdAndDepartmentCode(periodId, departmentCode);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isSubmitted(long periodId, String departmentCode) {
+        return submission(periodId, departmentCode).map(Submission::isSubmitted).orElse(false);
+    }
+
+    /** Questions of a flow that still need an answer (skipped optional ones count as answered). */
+    public List<Question> missingRequired(Flow flow, Map<String, Answer> stored) {
+        List<Question> missing = new ArrayList<>();
+        for (Question question : flow.questions()) {
+            Answer answer = stored.get(question.id());
+            boolean answered = answer != null && (!answer.value().skipped() || question.optional());
+            if (!answered) {
+                missing.add(question);
+            }
+        }
+        return missing;
+    }
+
+    public record SubmitResult(boolean submitted, boolean allInNow) {
+    }
+
+    /**
+     * Hands a department's part in. Returns whether this was the last part, claimed once per period so the
+     * office is told exactly once (again after a reopened part comes back).
+     */
+    @Transactional
+    public SubmitResult submit(ReportingPeriod period, String departmentCode, long memberId, Collection<String> allDepartments) {
+        if (!period.isOpen()) {
+            return new SubmitResult(false, false);
+        }
+        Submission submission = submissions.findByPeriodIdAndDepartmentCode(period.getId(), departmentCode)
+                .orElseGet(() -> new Submission(period.getId(), departmentCode));
+        if (submission.isSubmitted()) {
+            return new SubmitResult(false, false);
+        }
+        Instant now = clock.instant();
+        submission.submit(memberId, now);
+        submissions.saveAndFlush(submission);
+        submissionEvents.save(new SubmissionEvent(period.getId(), departmentCode, "SUBMITTED", memberId, null, now));
+        Set<String> submitted = submissions.findByPeriodId(period.getId()).stream()
+                .filter(Submission::isSubmitted).map(Submission::getDepartmentCode).collect(Collectors.toSet());
+        boolean allIn = submitted.containsAll(allDepartments)
+                && periods.claimAllInNotice(period.getId(), now) == 1;
+        return new SubmitResult(true, allIn);
+    }
+
+    /** Unlocks a submitted part with the office's comment. */
+    @Transactional
+    public boolean reopen(ReportingPeriod period, String departmentCode, long adminId, String comment) {
+        Optional<Submission> found = submissions.findByPeriodIdAndDepartmentCode(period.getId(), departmentCode);
+        if (found.isEmpty() || !found.get().isSubmitted()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        found.get().reopen(adminId, now, comment);
+        submissions.saveAndFlush(found.get());
+        submissionEvents.save(new SubmissionEvent(period.getId(), departmentCode, "REOPENED", adminId, comment, now));
+        periods.releaseAllInNotice(period.getId());
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DepartmentProgress> progress(ReportingPeriod period, Collection<Flow> flows) {
+        Map<String, Submission> byDepartment = new HashMap<>();
+        submissions.findByPeriodId(period.getId()).forEach(s -> byDepartment.put(s.getDepartmentCode(), s));
+        List<DepartmentProgress> result = new ArrayList<>();
+        for (Flow flow : flows) {
+            Map<String, Answer> stored = departmentAnswers(period.getId(), flow.departmentCode());
+            int answered = flow.size() - missingRequired(flow, stored).size();
+            Submission submission = byDepartment.get(flow.departmentCode());
+            DepartmentProgress.State state;
+            if (submission != null && submission.isSubmitted()) {
+                state = DepartmentProgress.State.SUBMITTED;
+            } else if (submission != null) {
+                state = DepartmentProgress.State.REOPENED;
+            } else if (stored.isEmpty()) {
+                state = DepartmentProgress.State.NOT_STARTED;
+            } else {
+                state = DepartmentProgress.State.ANSWERING;
+            }
+            result.add(new DepartmentProgress(flow.departmentCode(), answered, flow.size(), state,
+                    submission == null ? null : submission.getSubmittedBy(),
+                    submission == null ? null : submission.getSubmittedAt()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+package vn.communereport.collection;
+
+import java.time.Instant;
+
+/** How far a department is with its part of a period. */
+public record DepartmentProgress(String departmentCode, int answered, int total, State state,
+                                 Long submittedBy, Instant submittedAt) {
+
+    public enum State { NOT_STARTED, ANSWERING, SUBMITTED, REOPENED }
+}

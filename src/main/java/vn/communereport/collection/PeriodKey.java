@@ -1,0 +1,94 @@
+package vn.communereport.collection;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import vn.communereport.definition.Frequency;
+
+/**
+ * Identifies a reporting period and names it the way the office writes it: "6 tháng đầu năm 2026",
+ * "năm 2026", "quý III/2026", "tháng 11/2026".
+ */
+public record PeriodKey(Frequency frequency, int year, int index) {
+
+    private static final String[] ROMAN = {"I", "II", "III", "IV"};
+
+    /** The period that contains the given day. */
+    public static PeriodKey containing(Frequency frequency, LocalDate day) {
+        int month = day.getMonthValue();
+        return switch (frequency) {
+            case MONTH -> new PeriodKey(frequency, day.getYear(), month);
+            case QUARTER -> new PeriodKey(frequency, day.getYear(), (month - 1) / 3 + 1);
+            case HALF_YEAR -> new PeriodKey(frequency, day.getYear(), month <= 6 ? 1 : 2);
+            case YEAR -> new PeriodKey(frequency, day.getYear(), 1);
+        };
+    }
+
+    public String key() {
+        return switch (frequency) {
+            case MONTH -> year + "-M" + String.format("%02d", index);
+            case QUARTER -> year + "-Q" + index;
+            case HALF_YEAR -> year + "-H" + index;
+            case YEAR -> year + "-Y";
+        };
+    }
+
+    static PeriodKey parse(String key) {
+        int year = Integer.parseInt(key.substring(0, 4));
+        String rest = key.substring(5);
+        return switch (rest.charAt(0)) {
+            case 'M' -> new PeriodKey(Frequency.MONTH, year, Integer.parseInt(rest.substring(1)));
+            case 'Q' -> new PeriodKey(Frequency.QUARTER, year, Integer.parseInt(rest.substring(1)));
+            case 'H' -> new PeriodKey(Frequency.HALF_YEAR, year, Integer.parseInt(rest.substring(1)));
+            default -> new PeriodKey(Frequency.YEAR, year, 1);
+        };
+    }
+
+    public PeriodKey next() {
+        int perYear = switch (frequency) {
+            case MONTH -> 12;
+            case QUARTER -> 4;
+            case HALF_YEAR -> 2;
+            case YEAR -> 1;
+        };
+        return index < perYear ? new PeriodKey(frequency, year, index + 1) : new PeriodKey(frequency, year + 1, 1);
+    }
+
+    public LocalDate startsOn() {
+        return switch (frequency) {
+            case MONTH -> LocalDate.of(year, index, 1);
+            case QUARTER -> LocalDate.of(year, (index - 1) * 3 + 1, 1);
+            case HALF_YEAR -> LocalDate.of(year, index == 1 ? 1 : 7, 1);
+            case YEAR -> LocalDate.of(year, 1, 1);
+        };
+    }
+
+    public LocalDate endsOn() {
+        return switch (frequency) {
+            case MONTH -> YearMonth.of(year, index).atEndOfMonth();
+            case QUARTER -> YearMonth.of(year, index * 3).atEndOfMonth();
+            case HALF_YEAR -> LocalDate.of(year, index == 1 ? 6 : 12, index == 1 ? 30 : 31);
+            case YEAR -> LocalDate.of(year, 12, 31);
+        };
+    }
+
+    /** "6 tháng đầu năm 2026" */
+    public String label() {
+        return switch (frequency) {
+            case MONTH -> "tháng " + index + "/" + year;
+            case QUARTER -> "quý " + ROMAN[index - 1] + "/" + year;
+            case HALF_YEAR -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
+            case YEAR -> "năm " + year;
+        };
+    }
+
+    /** Short ASCII form for file names: "6T-2026" (first half), "6TC-2026", "Q3-2026", "T11-2026", "Nam-2026". */
+    public String fileCode() {
+        return switch (frequency) {
+            case MONTH -> "T" + index + "-" + year;
+            case QUARTER -> "Q" + index + "-" + year;
+            case HALF_YEAR -> (index == 1 ? "6T-" : "6TC-") + year;
+            case YEAR -> "Nam-" + year;
+        };
+    }
+}

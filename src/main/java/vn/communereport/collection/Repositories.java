@@ -1,0 +1,49 @@
+package vn.communereport.collection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
+
+    Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
+            String communeCode, String reportCode, ReportingPeriod.Status status);
+
+    Optional<ReportingPeriod> findByCommuneCodeAndReportCodeAndPeriodKey(String communeCode, String reportCode, String periodKey);
+
+    /** Claims the one "all parts are in" message of a period; only one caller, on any instance, gets 1. */
+    @Modifying(clearAutomatically = true)
+    @Query("update ReportingPeriod p set p.allInNotifiedAt = :at where p.id = :id and p.allInNotifiedAt is null")
+    int claimAllInNotice(@Param("id") Long id, @Param("at") Instant at);
+
+    @Modifying(clearAutomatically = true)
+    @Query("update ReportingPeriod p set p.allInNotifiedAt = null where p.id = :id")
+    int releaseAllInNotice(@Param("id") Long id);
+}
+
+interface AnswerRepository extends JpaRepository<Answer, Long> {
+
+    Optional<Answer> findByPeriodIdAndQuestionId(Long periodId, String questionId);
+
+    List<Answer> findByPeriodIdAndDepartmentCode(Long periodId, String departmentCode);
+
+    List<Answer> findByPeriodId(Long periodId);
+}
+
+interface AnswerChangeRepository extends JpaRepository<AnswerChange, Long> {
+}
+
+interface SubmissionRepository extends JpaRepository<Submission, Long> {
+
+    Optional<Submission> findByPeriodIdAndDepartmentCode(Long periodId, String departmentCode);
+
+    List<Submission> findByPeriodId(Long periodId);
+}
+
+interface SubmissionEventRepository extends JpaRepository<SubmissionEvent, Long> {
+}

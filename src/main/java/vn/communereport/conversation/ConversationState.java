@@ -1,0 +1,124 @@
+package vn.communereport.conversation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** Where a person is in their conversation; stored so a restart or another instance carries on from here. */
+@Entity
+class ConversationState {
+
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT }
+
+    @Id
+    private Long memberId;
+    @Enumerated(EnumType.STRING)
+    private Mode mode;
+    private Long periodId;
+    private String questionId;
+    private Long shownVersion;
+    private String pendingValue;
+    private String narrativeDraft;
+    private String context;
+    private boolean returnToReview;
+    private Instant updatedAt;
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    protected ConversationState() {
+    }
+
+    ConversationState(Long memberId) {
+        this.memberId = memberId;
+        this.mode = Mode.IDLE;
+    }
+
+    Mode mode() {
+        return mode;
+    }
+
+    Long periodId() {
+        return periodId;
+    }
+
+    String questionId() {
+        return questionId;
+    }
+
+    Long shownVersion() {
+        return shownVersion;
+    }
+
+    String pendingValue() {
+        return pendingValue;
+    }
+
+    String narrativeDraft() {
+        return narrativeDraft;
+    }
+
+    String context() {
+        return context;
+    }
+
+    boolean returnToReview() {
+        return returnToReview;
+    }
+
+    void asking(long periodId, String questionId, Long shownVersion) {
+        boolean sameQuestion = questionId.equals(this.questionId) && Long.valueOf(periodId).equals(this.periodId);
+        this.mode = Mode.ANSWERING;
+        this.periodId = periodId;
+        this.questionId = questionId;
+        this.shownVersion = shownVersion;
+        this.pendingValue = null;
+        if (!sameQuestion) {
+            this.narrativeDraft = null;
+        }
+    }
+
+    void to(Mode mode) {
+        this.mode = mode;
+    }
+
+    void reviewing(long periodId) {
+        this.mode = Mode.REVIEW;
+        this.periodId = periodId;
+        this.returnToReview = false;
+        this.pendingValue = null;
+    }
+
+    void confirmOverwrite(String pendingValue) {
+        this.mode = Mode.CONFIRM_OVERWRITE;
+        this.pendingValue = pendingValue;
+    }
+
+    void draft(String draft) {
+        this.narrativeDraft = draft;
+    }
+
+    void returnToReview(boolean value) {
+        this.returnToReview = value;
+    }
+
+    void awaitReopenComment(String departmentCode) {
+        this.mode = Mode.AWAIT_REOPEN_COMMENT;
+        this.context = departmentCode;
+    }
+
+    void idle() {
+        this.mode = Mode.IDLE;
+        this.context = null;
+        this.pendingValue = null;
+    }
+
+    void touched(Instant at) {
+        this.updatedAt = at;
+    }
+}

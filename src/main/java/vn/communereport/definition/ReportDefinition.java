@@ -1,0 +1,60 @@
+package vn.communereport.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A report type: its narrative sections, statistics table, rules and the flows that fill it. */
+public record ReportDefinition(
+        String code,
+        String name,
+        Frequency frequency,
+        String title,
+        String opening,
+        String closing,
+        List<SectionNode> sections,
+        String tableTitle,
+        List<TableRow> rows,
+        List<Rule> rules,
+        Map<String, Flow> flowsByDepartment) {
+
+    public Optional<Flow> flow(String departmentCode) {
+        return Optional.ofNullable(flowsByDepartment.get(departmentCode));
+    }
+
+    public Optional<TableRow> row(String code) {
+        return rows.stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    public Optional<Question> question(String questionId) {
+        return flowsByDepartment.values().stream()
+                .flatMap(f -> f.questions().stream())
+                .filter(q -> q.id().equals(questionId))
+                .findFirst();
+    }
+
+    /** Which question fills each slot, keyed by the slot's text form ("bieu:I.1", "muc:II.2.2"). */
+    public Map<String, Question> questionsBySlot() {
+        Map<String, Question> bySlot = new LinkedHashMap<>();
+        flowsByDepartment.values().forEach(f -> f.questions().forEach(q -> bySlot.put(q.fills().toString(), q)));
+        return bySlot;
+    }
+
+    /** Every narrative block in reading order. */
+    public List<SectionNode> blocks() {
+        List<SectionNode> blocks = new ArrayList<>();
+        collectBlocks(sections, blocks);
+        return blocks;
+    }
+
+    private static void collectBlocks(List<SectionNode> nodes, List<SectionNode> into) {
+        for (SectionNode node : nodes) {
+            if (node.block() != null) {
+                into.add(node);
+            }
+            collectBlocks(node.children(), into);
+        }
+    }
+}

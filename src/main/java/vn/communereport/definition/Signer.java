@@ -1,0 +1,5 @@
+package vn.communereport.definition;
+
+/** Who signs the report: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / name. */
+public record Signer(String onBehalf, String title, String name) {
+}

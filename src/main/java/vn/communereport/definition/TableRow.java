@@ -1,0 +1,20 @@
+package vn.communereport.definition;
+
+/** One row of the statistics table ("BIỂU THỐNG KÊ SỐ LIỆU"). */
+public record TableRow(String code, String stt, String label, String unit, Kind kind, Compute compute) {
+
+    public enum Kind {
+        /** Bold section row (I … VII), no value. */
+        SECTION,
+        /** Heading inside a section, no value. */
+        GROUP,
+        /** A figure some department answers. */
+        FIGURE,
+        /** A rate computed from other rows. */
+        COMPUTED
+    }
+
+    public boolean carriesValue() {
+        return kind == Kind.FIGURE || kind == Kind.COMPUTED;
+    }
+}

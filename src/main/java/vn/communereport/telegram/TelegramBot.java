@@ -1,0 +1,121 @@
+package vn.communereport.telegram;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import vn.communereport.conversation.InviteLinks;
+import vn.communereport.conversation.Texts;
+
+/**
+ * Connects the bot to Telegram in the background: start-up never waits for Telegram, and when Telegram
+ * cannot be reached (registering calls deleteWebhook first) the bot keeps trying until it answers.
+ */
+class TelegramBot implements SmartLifecycle, InviteLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "trogiup");
+
+    private final TelegramProperties properties;
+    private final TelegramClient client;
+    private final UpdateConsumer consumer;
+    private final Texts texts;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile TelegramBotsLongPollingApplication application;
+    private volatile Thread connector;
+    private volatile String username;
+
+    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, Texts texts) {
+        this.properties = properties;
+        this.client = client;
+        this.consumer = consumer;
+        this.texts = texts;
+    }
+
+    @Override
+    public void start() {
+        running.set(true);
+        Thread thread = new Thread(this::connect, "telegram-connect");
+        thread.setDaemon(true);
+        connector = thread;
+        thread.start();
+    }
+
+    private void connect() {
+        long backoff = 1_000;
+        while (running.get()) {
+            try {
+                User me = client.execute(new GetMe());
+                username = me.getUserName();
+                registerCommands();
+                TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
+                app.registerBot(properties.botToken(), properties::telegramUrl,
+                        lastReceived -> GetUpdates.builder().offset(lastReceived + 1).limit(100)
+                                .timeout(properties.pollTimeoutSeconds()).allowedUpdates(List.of("message", "edited_message", "callback_query")).build(),
+                        consumer);
+                application = app;
+                log.info("Connected to the Bot API at {} as @{}", properties.apiUrl(), username);
+                return;
+            } catch (TelegramApiException | RuntimeException e) {
+                log.warn("Cannot reach the Bot API at {} ({}); retrying in {} s", properties.apiUrl(), e.getMessage(), backoff / 1000);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 60_000);
+            }
+        }
+    }
+
+    private void registerCommands() throws TelegramApiException {
+        List<BotCommand> commands = COMMANDS.stream().map(c -> new BotCommand(c, texts.get("command." + c))).toList();
+        client.execute(SetMyCommands.builder().commands(commands).build());
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        Thread thread = connector;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        TelegramBotsLongPollingApplication app = application;
+        if (app != null) {
+            try {
+                app.close();
+            } catch (Exception e) {
+                log.debug("Closing long polling: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    boolean polling() {
+        TelegramBotsLongPollingApplication app = application;
+        return app != null && app.isRunning();
+    }
+
+    @Override
+    public Optional<String> linkFor(String inviteCode) {
+        String name = username;
+        return name == null ? Optional.empty() : Optional.of("https://t.me/" + name + "?start=" + inviteCode);
+    }
+}

@@ -1,0 +1,108 @@
+package vn.communereport.telegram;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import vn.communereport.conversation.ConversationEngine;
+import vn.communereport.conversation.Inbound;
+import vn.communereport.conversation.Outbound;
+import vn.communereport.conversation.Reply;
+import vn.communereport.conversation.Texts;
+
+/**
+ * Handles a batch synchronously, so the library asks Telegram for the next batch (and so confirms this one)
+ * only after every update here is stored. Nothing may escape: an exception thrown out of here would stop
+ * the library's polling for good.
+ */
+class UpdateConsumer implements LongPollingUpdateConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateConsumer.class);
+    private static final int RACE_RETRIES = 3;
+
+    private final ConversationEngine engine;
+    private final TelegramSender sender;
+    private final Texts texts;
+    private final BooleanSupplier running;
+    private final TelegramSender.Sleeper sleeper;
+
+    UpdateConsumer(ConversationEngine engine, TelegramSender sender, Texts texts, BooleanSupplier running,
+                   TelegramSender.Sleeper sleeper) {
+        this.engine = engine;
+        this.sender = sender;
+        this.texts = texts;
+        this.running = running;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        for (Update update : updates) {
+            try {
+                handle(update);
+            } catch (Throwable unexpected) {
+                log.error("Update {} could not be handled", update.getUpdateId(), unexpected);
+            }
+        }
+    }
+
+    private void handle(Update update) {
+        Inbound inbound = UpdateMapper.toInbound(update);
+        if (inbound == null) {
+            return;
+        }
+        Reply reply = handleDurably(inbound);
+        if (update.hasCallbackQuery()) {
+            sender.answerButton(update.getCallbackQuery().getId(), reply == null ? null : reply.buttonNotice());
+        }
+        if (reply == null) {
+            sender.send(Outbound.plain(inbound.chatId(), texts.get("error.internal")));
+            return;
+        }
+        for (Outbound message : reply.messages()) {
+            sender.send(message);
+        }
+    }
+
+    /**
+     * Retries races at once, waits out a database that is down (the update stays unconfirmed meanwhile),
+     * and gives up only on a real bug, telling the person.
+     */
+    private Reply handleDurably(Inbound inbound) {
+        int races = 0;
+        long backoff = 500;
+        while (true) {
+            try {
+                return engine.handle(inbound);
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
+                if (++races > RACE_RETRIES) {
+                    log.error("Update {} kept racing with other changes", inbound.deliveryId(), race);
+                    return null;
+                }
+            } catch (TransientDataAccessException | CannotCreateTransactionException databaseDown) {
+                if (!running.getAsBoolean()) {
+                    throw databaseDown;
+                }
+                log.warn("Database unavailable, retrying update {} in {} ms: {}", inbound.deliveryId(), backoff, databaseDown.getMessage());
+                try {
+                    sleeper.sleep(backoff);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw databaseDown;
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            } catch (RuntimeException bug) {
+                log.error("Update {} failed", inbound.deliveryId(), bug);
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.communereport.testsupport.botapi;
+
+/** A Bot API error answer: HTTP status = error_code, and the exact description Telegram uses. */
+final class ApiError extends Exception {
+    final int code;
+    final Integer retryAfter;
+
+    ApiError(int code, String description) {
+        this(code, description, null);
+    }
+
+    ApiError(int code, String description, Integer retryAfter) {
+        super(description, null, false, false);
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    static ApiError badRequest(String detail) {
+        return new ApiError(400, "Bad Request: " + detail);
+    }
+
+    static ApiError forbidden(String detail) {
+        return new ApiError(403, "Forbidden: " + detail);
+    }
+
+    static ApiError tooManyRequests(int retryAfter) {
+        return new ApiError(429, "Too Many Requests: retry after " + retryAfter, retryAfter);
+    }
+}
