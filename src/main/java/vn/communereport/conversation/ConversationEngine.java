@@ -1,5 +1,6 @@
 package vn.communereport.conversation;
 
+import vn.communereport.definition.ReportContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public class ConversationEngine {
             return;
         }
         turn.member = known.get();
-        turn.state = states.findById(turn.member.getId()).orElseGet(() -> states.save(new ConversationState(turn.member.getId())));
+        turn.state = states.findById(turn.member.getId()).orElseGet(() -> states.save(new ConversationState(turn.member.getId(), clock.instant())));
         switch (in.kind()) {
             case TEXT -> text(turn, in.text() == null ? "" : in.text());
             case BUTTON -> button(turn, in.buttonData() == null ? "" : in.buttonData());
@@ -153,7 +154,7 @@ public class ConversationEngine {
             case EXPIRED -> turn.say(texts.get("invite.expired", context.commune().officeDepartment().name()));
             case JOINED -> {
                 turn.member = redemption.member();
-                turn.state = states.findById(turn.member.getId()).orElseGet(() -> states.save(new ConversationState(turn.member.getId())));
+                turn.state = states.findById(turn.member.getId()).orElseGet(() -> states.save(new ConversationState(turn.member.getId(), clock.instant())));
                 Department department = department(turn.member.getDepartmentCode());
                 turn.say(texts.get("invite.joined", department.name(), context.commune().name()));
                 start(turn);

@@ -34,9 +34,10 @@ class ConversationState {
     protected ConversationState() {
     }
 
-    ConversationState(Long memberId) {
+    ConversationState(Long memberId, Instant createdAt) {
         this.memberId = memberId;
         this.mode = Mode.IDLE;
+        this.updatedAt = createdAt;
     }
 
     Mode mode() {

@@ -1,5 +1,6 @@
 package vn.communereport.conversation;
 
+import vn.communereport.definition.ReportContext;
 import java.util.Arrays;
 import java.util.List;
 

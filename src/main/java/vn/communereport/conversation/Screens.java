@@ -1,5 +1,6 @@
 package vn.communereport.conversation;
 
+import vn.communereport.definition.ReportContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package vn.communereport.telegram;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -17,14 +16,13 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import vn.communereport.conversation.InviteLinks;
 import vn.communereport.conversation.Texts;
 
 /**
  * Connects the bot to Telegram in the background: start-up never waits for Telegram, and when Telegram
  * cannot be reached (registering calls deleteWebhook first) the bot keeps trying until it answers.
  */
-class TelegramBot implements SmartLifecycle, InviteLinks {
+class TelegramBot implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
     static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "trogiup");
@@ -36,9 +34,10 @@ class TelegramBot implements SmartLifecycle, InviteLinks {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile TelegramBotsLongPollingApplication application;
     private volatile Thread connector;
-    private volatile String username;
+    private final BotIdentity identity;
 
-    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, Texts texts) {
+    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, Texts texts, BotIdentity identity) {
+        this.identity = identity;
         this.properties = properties;
         this.client = client;
         this.consumer = consumer;
@@ -59,7 +58,7 @@ class TelegramBot implements SmartLifecycle, InviteLinks {
         while (running.get()) {
             try {
                 User me = client.execute(new GetMe());
-                username = me.getUserName();
+                identity.learned(me.getUserName());
                 registerCommands();
                 TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
                 app.registerBot(properties.botToken(), properties::telegramUrl,
@@ -67,7 +66,7 @@ class TelegramBot implements SmartLifecycle, InviteLinks {
                                 .timeout(properties.pollTimeoutSeconds()).allowedUpdates(List.of("message", "edited_message", "callback_query")).build(),
                         consumer);
                 application = app;
-                log.info("Connected to the Bot API at {} as @{}", properties.apiUrl(), username);
+                log.info("Connected to the Bot API at {} as @{}", properties.apiUrl(), me.getUserName());
                 return;
             } catch (TelegramApiException | RuntimeException e) {
                 log.warn("Cannot reach the Bot API at {} ({}); retrying in {} s", properties.apiUrl(), e.getMessage(), backoff / 1000);
@@ -111,11 +110,5 @@ class TelegramBot implements SmartLifecycle, InviteLinks {
     boolean polling() {
         TelegramBotsLongPollingApplication app = application;
         return app != null && app.isRunning();
-    }
-
-    @Override
-    public Optional<String> linkFor(String inviteCode) {
-        String name = username;
-        return name == null ? Optional.empty() : Optional.of("https://t.me/" + name + "?start=" + inviteCode);
     }
 }

@@ -28,11 +28,16 @@ class TelegramConfiguration {
     }
 
     @Bean
+    BotIdentity botIdentity() {
+        return new BotIdentity();
+    }
+
+    @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
-                            TelegramSender sender, Texts texts) {
+                            TelegramSender sender, Texts texts, BotIdentity identity) {
         TelegramBot[] self = new TelegramBot[1];
         UpdateConsumer consumer = new UpdateConsumer(engine, sender, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep);
-        self[0] = new TelegramBot(properties, client, consumer, texts);
+        self[0] = new TelegramBot(properties, client, consumer, texts, identity);
         return self[0];
     }
 }

@@ -170,7 +170,7 @@ public final class SentMessage {
 
     /** The Message object as the Bot API returned it for this version. */
     public Map<String, Object> json() {
-        return json;
+        return java.util.Collections.unmodifiableMap(json);
     }
 
     @Override

@@ -1,15 +1,10 @@
-package vn.communereport.conversation;
+package vn.communereport.definition;
 
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import vn.communereport.definition.CommuneDefinition;
-import vn.communereport.definition.DefinitionException;
-import vn.communereport.definition.Definitions;
-import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportDefinition;
 
 /**
  * The commune this deployment serves and the report it is collecting. Both are named in configuration;

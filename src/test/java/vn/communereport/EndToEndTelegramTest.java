@@ -1,0 +1,189 @@
+package vn.communereport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.communereport.testsupport.FlowDriver.WAIT;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.communereport.definition.DefinitionFiles;
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
+import vn.communereport.definition.QuestionType;
+import vn.communereport.definition.ReportDefinition;
+import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.SeedReport;
+import vn.communereport.testsupport.botapi.FakeBotApi;
+import vn.communereport.testsupport.botapi.FakeUser;
+import vn.communereport.testsupport.botapi.SentMessage;
+
+/**
+ * The real bot, over real HTTP, against the local Bot API stand-in: an invite, whole department flows with
+ * wrong inputs along the way, a server restart in the middle, submissions, and the office told all is in.
+ */
+class EndToEndTelegramTest {
+
+    static final long ADMIN = 1001;
+    static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
+
+    @TempDir
+    Path data;
+
+    FakeBotApi api;
+    BotProcess bot;
+    ReportDefinition report;
+    Map<String, String> seedFigures;
+
+    @BeforeEach
+    void start() {
+        api = FakeBotApi.start(BotProcess.TOKEN);
+        bot = startBot();
+        report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
+        seedFigures = SeedReport.tableValues(report);
+    }
+
+    @AfterEach
+    void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        api.close();
+    }
+
+    private BotProcess startBot() {
+        return BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN), Map.of());
+    }
+
+    private String invite(FakeUser admin, String department) {
+        admin.sends("/moi");
+        admin.awaitText("Chọn phòng", WAIT);
+        admin.presses("inv|" + department);
+        SentMessage created = admin.awaitText("Mã mời", WAIT);
+        Matcher m = INVITE.matcher(created.text());
+        assertThat(m.find()).as(created.text()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void departmentsAnswerTheirWholePartsAcrossARestartAndTheOfficeIsToldWhenAllAreIn() {
+        FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+        admin.sends("/start");
+        assertThat(admin.awaitNext(WAIT).text()).contains("quản trị");
+
+        // A stranger sees no data and is told to ask the office.
+        FakeUser stranger = api.user(3001, "Người Lạ");
+        stranger.sends("/tiendo");
+        SentMessage refusal = stranger.awaitNext(WAIT);
+        assertThat(refusal.text()).contains("chưa được đăng ký").doesNotContain("Phòng Kinh tế");
+
+        // Phòng Kinh tế: joins with a code, answers half, the server restarts, the rest is answered.
+        String code = invite(admin, "kinh-te");
+        FakeUser economist = api.user(2001, "Hà Thị Kinh");
+        economist.sends("/start " + code);
+        economist.awaitText("Bạn đã tham gia Phòng Kinh tế", WAIT);
+        Flow economy = report.flow("kinh-te").orElseThrow();
+        FlowDriver economyDriver = new FlowDriver(economist, economy, FlowDriver.fromTable(seedFigures));
+        SentMessage first = economyDriver.nextQuestionOrReview();
+        assertThat(first.text()).contains("Câu 1/" + economy.size());
+        assertThat(first.buttonData()).contains("p|" + economy.questions().get(0).id());
+
+        // A code is single-use.
+        FakeUser second = api.user(3002, "Người Thứ Hai");
+        second.sends(code);
+        assertThat(second.awaitNext(WAIT).text()).contains("đã được dùng");
+
+        SentMessage current = economyDriver.answerUntilReview(first, 5);
+        Question atRestart = economyDriver.questionIn(current);
+        assertThat(atRestart).isNotNull();
+
+        bot.close();
+        bot = startBot();
+        economist.sends("/start");
+        SentMessage resumed = economist.awaitText("Tiếp tục từ câu đang dở", WAIT);
+        assertThat(economyDriver.questionIn(resumed)).isEqualTo(atRestart);
+
+        SentMessage review = economyDriver.answerUntilReview(resumed, Integer.MAX_VALUE);
+        assertThat(review.text()).contains("Đã trả lời " + economy.size() + "/" + economy.size());
+        economist.presses("sub");
+        economist.awaitText("Xác nhận nộp", WAIT);
+        economist.presses(economist.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow());
+        economist.awaitText("Đã nộp phần của Phòng Kinh tế", WAIT);
+        assertThat(admin.awaitText("Phòng Kinh tế đã nộp", WAIT).text()).contains("1/4");
+
+        // Submitted answers are locked.
+        economist.sends("/start");
+        assertThat(economist.awaitNext(WAIT).text()).contains("đã được nộp");
+
+        // The other three departments.
+        long userId = 2002;
+        for (String department : List.of("van-phong", "van-hoa-xa-hoi", "trung-tam-hcc")) {
+            FakeUser member = api.user(userId++, "Cán bộ " + department);
+            member.sends(invite(admin, department));
+            member.awaitText("Bạn đã tham gia", WAIT);
+            Flow flow = report.flow(department).orElseThrow();
+            FlowDriver driver = new FlowDriver(member, flow, FlowDriver.fromTable(seedFigures));
+            SentMessage end = driver.answerUntilReview(driver.nextQuestionOrReview(), Integer.MAX_VALUE);
+            assertThat(end.text()).contains("Đã trả lời " + flow.size() + "/" + flow.size());
+            // A long review arrives in several messages; the buttons come with the last one.
+            if (!end.buttonData().contains("sub")) {
+                member.awaitMessage(m -> m.buttonData().contains("sub"), WAIT);
+            }
+            member.presses("sub");
+            member.awaitText("Xác nhận nộp", WAIT);
+            member.presses(member.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow());
+            member.awaitText("Đã nộp phần", WAIT);
+        }
+        SentMessage allIn = admin.awaitText("Đã nhận đủ tất cả các phần", WAIT);
+        assertThat(allIn.buttonData()).anyMatch(d -> d.startsWith("draft|"));
+
+        admin.sends("/tiendo");
+        SentMessage progress = admin.awaitText("Tiến độ", WAIT);
+        assertThat(progress.text()).contains("Đã nộp 4/4 phần").contains("✅ Phòng Kinh tế: đã nộp");
+    }
+
+    @Test
+    void wrongInputsGetASpecificAnswerAndTheSameQuestionAgain() {
+        FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+        String code = invite(admin, "trung-tam-hcc");
+        FakeUser clerk = api.user(2101, "Vàng Thị Một Cửa");
+        clerk.sends(code);
+        clerk.awaitText("Bạn đã tham gia", WAIT);
+        Flow flow = report.flow("trung-tam-hcc").orElseThrow();
+        FlowDriver driver = new FlowDriver(clerk, flow, FlowDriver.fromTable(seedFigures));
+        SentMessage message = driver.nextQuestionOrReview();
+        Question question = driver.questionIn(message);
+        assertThat(question.type()).isEqualTo(QuestionType.INTEGER);
+
+        clerk.sends("mười hai");
+        SentMessage error = driver.nextQuestionOrReview();
+        assertThat(error.text()).contains("Đây không phải là một số");
+        assertThat(driver.questionIn(error)).isEqualTo(question);
+
+        clerk.sends("-3");
+        assertThat(driver.nextQuestionOrReview().text()).contains("không được âm");
+
+        clerk.sends("2,5");
+        assertThat(driver.nextQuestionOrReview().text()).contains("số nguyên");
+
+        clerk.sendsUpdate(Map.of("message", Map.of("sticker", Map.of("file_id", "x", "file_unique_id", "y",
+                "type", "regular", "width", 512, "height", 512, "is_animated", false, "is_video", false))));
+        assertThat(clerk.awaitNext(WAIT).text()).contains("chỉ đọc tin nhắn chữ");
+
+        // An old button from a previous screen is refused and the current question shown again.
+        clerk.sends("2.654");
+        SentMessage next = driver.nextQuestionOrReview();
+        assertThat(next.text()).contains("Đã lưu: 2.654");
+        clerk.pressesRaw(message.messageId(), "b|" + question.id() + "x");
+        SentMessage again = driver.nextQuestionOrReview();
+        assertThat(driver.questionIn(again)).isEqualTo(driver.questionIn(next));
+    }
+}

@@ -1,0 +1,48 @@
+package vn.communereport.testsupport;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.communereport.CommuneReportApplication;
+
+/**
+ * The real application, started in this JVM against a Bot API base URL and an H2 file database, so a test
+ * can stop it and start it again on the same data, as a server restart would.
+ */
+public final class BotProcess implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token_for-the-stand-in";
+
+    private final ConfigurableApplicationContext context;
+
+    private BotProcess(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static BotProcess start(String apiUrl, Path dataDir, String officeAdminIds, Map<String, String> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("telegram.bot-token", TOKEN);
+        properties.put("telegram.api-url", apiUrl);
+        properties.put("telegram.poll-timeout-seconds", "2");
+        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("baocao").toAbsolutePath());
+        properties.put("app.office-admin-ids", officeAdminIds);
+        properties.putAll(extra);
+        // Command-line arguments outrank application.yml and a developer's .env.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommuneReportApplication.class).run(args);
+        return new BotProcess(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.communereport.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
+import vn.communereport.definition.QuestionType;
+import vn.communereport.testsupport.botapi.FakeUser;
+import vn.communereport.testsupport.botapi.SentMessage;
+
+/** Plays a department member answering the questions the bot puts, as a person on a phone would. */
+public final class FlowDriver {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Pattern HEADER = Pattern.compile("Câu (\\d+)/(\\d+)");
+
+    private final FakeUser user;
+    private final Flow flow;
+    private final Function<Question, String> answers;
+
+    public FlowDriver(FakeUser user, Flow flow, Function<Question, String> answers) {
+        this.user = user;
+        this.flow = flow;
+        this.answers = answers;
+    }
+
+    /** The question a bot message puts, or null when it puts none. */
+    public Question questionIn(SentMessage message) {
+        Matcher m = HEADER.matcher(message.text());
+        if (!m.find()) {
+            return null;
+        }
+        assertThat(Integer.parseInt(m.group(2))).isEqualTo(flow.size());
+        return flow.questions().get(Integer.parseInt(m.group(1)) - 1);
+    }
+
+    public SentMessage nextQuestionOrReview() {
+        return user.awaitMessage(m -> HEADER.matcher(m.text()).find() || m.text().startsWith("📋")
+                || m.text().contains("\n📋"), WAIT);
+    }
+
+    /** Answers the question shown in {@code message}; returns the bot's next question or review. */
+    public SentMessage answer(SentMessage message) {
+        Question question = questionIn(message);
+        assertThat(question).as("a question in «%s»", message.text()).isNotNull();
+        String answer = answers.apply(question);
+        if (question.type() == QuestionType.NARRATIVE) {
+            user.sends(answer);
+            SentMessage ack = user.awaitText("Đã lưu bản nháp", WAIT);
+            assertThat(ack.buttonData()).contains("d|" + question.id());
+            user.presses("d|" + question.id());
+        } else if (question.type() == QuestionType.YESNO) {
+            user.presses(("1".equals(answer) ? "y|" : "n|") + question.id());
+        } else if (answer == null || answer.isEmpty()) {
+            assertThat(question.optional()).isTrue();
+            user.presses("s|" + question.id());
+        } else {
+            user.sends(answer);
+        }
+        return nextQuestionOrReview();
+    }
+
+    /** Answers from the current question until the review; {@code stopAfter} answers at most, then returns. */
+    public SentMessage answerUntilReview(SentMessage current, int stopAfter) {
+        SentMessage message = current;
+        int answered = 0;
+        while (questionIn(message) != null && answered < stopAfter) {
+            message = answer(message);
+            answered++;
+        }
+        return message;
+    }
+
+    public static Function<Question, String> fromTable(Map<String, String> figures) {
+        return question -> switch (question.type()) {
+            case NARRATIVE -> "Nội dung mục " + question.fills().ref() + " do phòng soạn: công tác được triển khai đúng kế hoạch.";
+            case TEXT -> "Ghi chú";
+            case YESNO -> "1";
+            default -> {
+                String value = figures.getOrDefault(question.fills().ref(), "");
+                yield value.matches("[0-9.,]+") ? value : question.optional() ? "" : "0";
+            }
+        };
+    }
+}
