@@ -33,7 +33,7 @@ public record PeriodKey(Frequency frequency, int year, int index) {
         };
     }
 
-    static PeriodKey parse(String key) {
+    public static PeriodKey parse(String key) {
         int year = Integer.parseInt(key.substring(0, 4));
         String rest = key.substring(5);
         return switch (rest.charAt(0)) {
@@ -42,6 +42,16 @@ public record PeriodKey(Frequency frequency, int year, int index) {
             case 'H' -> new PeriodKey(Frequency.HALF_YEAR, year, Integer.parseInt(rest.substring(1)));
             default -> new PeriodKey(Frequency.YEAR, year, 1);
         };
+    }
+
+    public PeriodKey previous() {
+        int perYear = switch (frequency) {
+            case MONTH -> 12;
+            case QUARTER -> 4;
+            case HALF_YEAR -> 2;
+            case YEAR -> 1;
+        };
+        return index > 1 ? new PeriodKey(frequency, year, index - 1) : new PeriodKey(frequency, year - 1, perYear);
     }
 
     public PeriodKey next() {

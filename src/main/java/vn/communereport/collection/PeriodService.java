@@ -39,6 +39,51 @@ public class PeriodService {
                 .orElseGet(() -> periods.saveAndFlush(new ReportingPeriod(communeCode, report.code(), key, clock.instant())));
     }
 
+    /** Why a period could not be opened. */
+    public enum OpenOutcome { OPENED, ANOTHER_OPEN }
+
+    public record Opening(OpenOutcome outcome, ReportingPeriod period) {
+    }
+
+    /**
+     * Opens a period with its deadline; one period per report is open at a time, so another open one must be
+     * closed first. Opening the period that is already open only moves its deadline.
+     */
+    @Transactional
+    public Opening open(String communeCode, ReportDefinition report, PeriodKey key, java.time.Instant deadline) {
+        Optional<ReportingPeriod> open = periods.findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
+                communeCode, report.code(), ReportingPeriod.Status.OPEN);
+        if (open.isPresent() && !open.get().key().equals(key)) {
+            return new Opening(OpenOutcome.ANOTHER_OPEN, open.get());
+        }
+        ReportingPeriod period = periods.findByCommuneCodeAndReportCodeAndPeriodKey(communeCode, report.code(), key.key())
+                .orElseGet(() -> periods.save(new ReportingPeriod(communeCode, report.code(), key, clock.instant())));
+        period.reopenWithDeadline(deadline);
+        return new Opening(OpenOutcome.OPENED, periods.saveAndFlush(period));
+    }
+
+    @Transactional
+    public boolean close(long periodId) {
+        Optional<ReportingPeriod> period = periods.findById(periodId);
+        if (period.isEmpty() || !period.get().isOpen()) {
+            return false;
+        }
+        period.get().close();
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<ReportingPeriod> openPeriods(String communeCode, ReportDefinition report) {
+        return periods.findByCommuneCodeAndReportCodeAndStatus(communeCode, report.code(), ReportingPeriod.Status.OPEN);
+    }
+
+    /** The period before this one, where last period's answers are found. */
+    @Transactional(readOnly = true)
+    public Optional<ReportingPeriod> previous(ReportingPeriod period) {
+        return periods.findFirstByCommuneCodeAndReportCodeAndStartsOnLessThanOrderByStartsOnDesc(
+                period.getCommuneCode(), period.getReportCode(), period.getStartsOn());
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReportingPeriod> byId(long periodId) {
         return periods.findById(periodId);

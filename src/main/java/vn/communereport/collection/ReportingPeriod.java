@@ -72,6 +72,19 @@ public class ReportingPeriod {
         return status == Status.OPEN;
     }
 
+    public java.time.LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    void reopenWithDeadline(Instant deadline) {
+        this.status = Status.OPEN;
+        this.deadline = deadline;
+    }
+
+    void close() {
+        this.status = Status.CLOSED;
+    }
+
     public Instant getAllInNotifiedAt() {
         return allInNotifiedAt;
     }

@@ -14,6 +14,11 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
     Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
             String communeCode, String reportCode, ReportingPeriod.Status status);
 
+    List<ReportingPeriod> findByCommuneCodeAndReportCodeAndStatus(String communeCode, String reportCode, ReportingPeriod.Status status);
+
+    Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStartsOnLessThanOrderByStartsOnDesc(
+            String communeCode, String reportCode, java.time.LocalDate startsOn);
+
     Optional<ReportingPeriod> findByCommuneCodeAndReportCodeAndPeriodKey(String communeCode, String reportCode, String periodKey);
 
     /** Claims the one "all parts are in" message of a period; only one caller, on any instance, gets 1. */

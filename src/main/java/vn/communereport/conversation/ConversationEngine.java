@@ -1,5 +1,7 @@
 package vn.communereport.conversation;
 
+import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Texts;
 import vn.communereport.definition.ReportContext;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,11 +24,13 @@ import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.collection.SaveOutcome;
 import vn.communereport.collection.Submission;
 import vn.communereport.conversation.ConversationState.Mode;
-import vn.communereport.conversation.Outbound.Button;
+import vn.communereport.messaging.Outbound.Button;
 import vn.communereport.definition.Department;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
+import vn.communereport.collection.PeriodKey;
+import vn.communereport.reminder.ReminderService;
 
 /**
  * The conversation: takes what a person did and returns what to say, to them and to others. It knows
@@ -50,10 +54,12 @@ public class ConversationEngine {
     private final Screens screens;
     private final Clock clock;
     private final Optional<InviteLinks> inviteLinks;
+    private final ReminderService reminders;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        PeriodService periods, CollectionService collection, ReportContext context, Texts texts,
-                       Screens screens, Clock clock, Optional<InviteLinks> inviteLinks) {
+                       Screens screens, Clock clock, Optional<InviteLinks> inviteLinks, ReminderService reminders) {
+        this.reminders = reminders;
         this.deliveries = deliveries;
         this.states = states;
         this.access = access;
@@ -172,6 +178,7 @@ public class ConversationEngine {
         switch (state.mode()) {
             case ANSWERING -> answerText(turn, text);
             case AWAIT_REOPEN_COMMENT -> reopenWithComment(turn, text);
+            case AWAIT_DEADLINE -> openWithDeadline(turn, text);
             case CONFIRM_OVERWRITE -> turn.say(texts.get("overwrite.press-button"));
             case REVIEW, CONFIRM_SUBMIT -> turn.say(texts.get("review.press-button"));
             case IDLE -> {
@@ -206,6 +213,9 @@ public class ConversationEngine {
             case "/tiendo" -> office(turn, () -> progress(turn));
             case "/moi" -> office(turn, () -> invite(turn, argument));
             case "/molai" -> office(turn, () -> chooseReopen(turn, argument));
+            case "/moky" -> office(turn, () -> choosePeriod(turn));
+            case "/dongky" -> office(turn, () -> askClose(turn));
+            case "/nhacnho" -> office(turn, () -> chooseRemind(turn));
             default -> turn.say(texts.get("command.unknown"));
         }
     }
@@ -225,6 +235,10 @@ public class ConversationEngine {
             case "prog" -> office(turn, () -> progress(turn));
             case "inv" -> office(turn, () -> invite(turn, argument));
             case "rop" -> office(turn, () -> askReopenComment(turn, argument));
+            case "okp" -> office(turn, () -> askDeadline(turn, argument));
+            case "close" -> office(turn, () -> close(turn, argument));
+            case "rem" -> office(turn, () -> remind(turn, argument));
+            case "prev" -> keepPrevious(turn, argument);
             case "draft" -> office(turn, () -> turn.say(texts.get("draft.not-yet")));
             default -> {
                 turn.notice = texts.get("button.unknown");
@@ -268,6 +282,11 @@ public class ConversationEngine {
             return;
         }
         ReportingPeriod period = period();
+        if (!period.isOpen()) {
+            turn.state.idle();
+            turn.say(texts.get("period.closed-member", period.key().label(), context.commune().officeDepartment().name()));
+            return;
+        }
         Optional<Submission> submission = collection.submission(period.getId(), flow.get().departmentCode());
         if (submission.isPresent() && submission.get().isSubmitted()) {
             turn.state.reviewing(period.getId());
@@ -319,7 +338,34 @@ public class ConversationEngine {
             text.append('\n').append(texts.get("narrative.draft-kept", draft.length()));
         }
         text.append("\n\n").append(texts.get("hint." + question.type().yamlName()));
-        turn.say(text.toString(), questionButtons(question, current.isPresent(), draft != null && !draft.isEmpty()));
+        List<List<Button>> buttons = new ArrayList<>(questionButtons(question, current.isPresent(), draft != null && !draft.isEmpty()));
+        if (question.keepPrevious() && current.isEmpty()) {
+            previousAnswer(period, question).ifPresent(previous -> buttons.add(0, List.of(new Button(
+                    texts.get("button.keep-previous", Screens.shorten(screens.value(question, previous.value()), 40)), "prev|" + question.id()))));
+        }
+        turn.say(text.toString(), buttons);
+    }
+
+    private Optional<Answer> previousAnswer(ReportingPeriod period, Question question) {
+        return periods.previous(period).flatMap(previous -> collection.answer(previous.getId(), question.id()))
+                .filter(a -> !a.value().skipped());
+    }
+
+    private void keepPrevious(Turn turn, String questionId) {
+        Optional<Flow> flow = flowOf(turn.member);
+        ReportingPeriod period = period();
+        if (flow.isEmpty() || turn.state.mode() != Mode.ANSWERING || !questionId.equals(turn.state.questionId())) {
+            turn.notice = texts.get("button.stale");
+            start(turn);
+            return;
+        }
+        Question question = flow.get().question(questionId).orElseThrow();
+        Optional<Answer> previous = previousAnswer(period, question);
+        if (previous.isEmpty()) {
+            ask(turn, period, flow.get(), question, null);
+            return;
+        }
+        store(turn, period, flow.get(), question, previous.get().value(), false);
     }
 
     private List<List<Button>> questionButtons(Question question, boolean hasAnswer, boolean hasDraft) {
@@ -547,7 +593,7 @@ public class ConversationEngine {
 
     private void pause(Turn turn) {
         Optional<Flow> flow = flowOf(turn.member);
-        if (turn.state.mode() == Mode.AWAIT_REOPEN_COMMENT) {
+        if (turn.state.mode() == Mode.AWAIT_REOPEN_COMMENT || turn.state.mode() == Mode.AWAIT_DEADLINE) {
             turn.state.idle();
             turn.say(texts.get("office.cancelled"));
             return;
@@ -859,6 +905,126 @@ public class ConversationEngine {
                         List.of(List.of(new Button(texts.get("button.review"), "rv"))));
             }
         }
+    }
+
+    private static final java.time.format.DateTimeFormatter DEADLINE_TEXT = java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private void choosePeriod(Turn turn) {
+        PeriodKey current = PeriodKey.containing(context.report().frequency(), java.time.LocalDate.now(clock));
+        List<List<Button>> rows = new ArrayList<>();
+        for (PeriodKey key : List.of(current.previous(), current, current.next())) {
+            rows.add(List.of(new Button(key.label(), "okp|" + key.key())));
+        }
+        turn.say(texts.get("period.choose", context.report().name()), rows);
+    }
+
+    private void askDeadline(Turn turn, String periodKey) {
+        PeriodKey key;
+        try {
+            key = PeriodKey.parse(periodKey);
+        } catch (RuntimeException e) {
+            turn.notice = texts.get("button.stale");
+            choosePeriod(turn);
+            return;
+        }
+        if (key.frequency() != context.report().frequency()) {
+            turn.notice = texts.get("button.stale");
+            choosePeriod(turn);
+            return;
+        }
+        turn.state.awaitDeadline(key.key());
+        turn.say(texts.get("period.ask-deadline", key.label()));
+    }
+
+    private void openWithDeadline(Turn turn, String text) {
+        PeriodKey key = PeriodKey.parse(turn.state.context());
+        Optional<java.time.ZonedDateTime> deadline = DeadlineParser.parse(text, clock);
+        if (deadline.isEmpty()) {
+            turn.say(texts.get("period.deadline-invalid"));
+            return;
+        }
+        if (!deadline.get().toInstant().isAfter(clock.instant())) {
+            turn.say(texts.get("period.deadline-past"));
+            return;
+        }
+        PeriodService.Opening opening = periods.open(context.commune().code(), context.report(), key, deadline.get().toInstant());
+        turn.state.idle();
+        if (opening.outcome() == PeriodService.OpenOutcome.ANOTHER_OPEN) {
+            turn.say(texts.get("period.another-open", opening.period().key().label()));
+            return;
+        }
+        String when = DEADLINE_TEXT.format(deadline.get());
+        turn.say(texts.get("period.opened", context.report().name(), key.label(), when));
+        for (Flow flow : context.flows()) {
+            for (Member member : access.departmentMembers(context.commune().code(), flow.departmentCode())) {
+                if (!member.isBotBlocked()) {
+                    turn.tell(member.getChatId(), texts.get("period.opened-member", context.report().name(), key.label(), when,
+                                    department(flow.departmentCode()).name(), flow.size()),
+                            List.of(List.of(new Button(texts.get("button.start"), "go"))));
+                }
+            }
+        }
+    }
+
+    private void askClose(Turn turn) {
+        ReportingPeriod period = period();
+        if (!period.isOpen()) {
+            turn.say(texts.get("period.none-open"));
+            return;
+        }
+        turn.say(texts.get("period.ask-close", period.key().label()),
+                List.of(List.of(new Button(texts.get("button.close-period"), "close|" + period.getId()))));
+    }
+
+    private void close(Turn turn, String periodId) {
+        ReportingPeriod period = period();
+        if (!String.valueOf(period.getId()).equals(periodId) || !periods.close(period.getId())) {
+            turn.notice = texts.get("button.stale");
+            turn.say(texts.get("period.none-open"));
+            return;
+        }
+        turn.say(texts.get("period.closed", period.key().label()));
+        for (DepartmentProgress progress : collection.progress(period, context.flows())) {
+            if (progress.state() == DepartmentProgress.State.SUBMITTED) {
+                continue;
+            }
+            for (Member member : access.departmentMembers(context.commune().code(), progress.departmentCode())) {
+                if (!member.isBotBlocked()) {
+                    turn.tell(member.getChatId(), texts.get("period.closed-late", context.report().name(), period.key().label(),
+                            department(progress.departmentCode()).name(), context.commune().officeDepartment().name()), List.of());
+                }
+            }
+        }
+    }
+
+    private void chooseRemind(Turn turn) {
+        ReportingPeriod period = period();
+        List<List<Button>> rows = new ArrayList<>();
+        for (DepartmentProgress progress : collection.progress(period, context.flows())) {
+            if (progress.state() != DepartmentProgress.State.SUBMITTED) {
+                rows.add(List.of(new Button(department(progress.departmentCode()).name(), "rem|" + progress.departmentCode())));
+            }
+        }
+        if (rows.isEmpty()) {
+            turn.say(texts.get("remind.nobody"));
+            return;
+        }
+        rows.add(List.of(new Button(texts.get("button.remind-all"), "rem|all")));
+        turn.say(texts.get("remind.choose"), rows);
+    }
+
+    private void remind(Turn turn, String target) {
+        ReportingPeriod period = period();
+        List<String> departments = target.equals("all")
+                ? context.flows().stream().map(Flow::departmentCode).toList()
+                : context.commune().department(target).map(d -> List.of(d.code())).orElse(List.of());
+        if (departments.isEmpty()) {
+            turn.notice = texts.get("button.stale");
+            chooseRemind(turn);
+            return;
+        }
+        int queued = reminders.remindNow(period, departments);
+        turn.say(queued == 0 ? texts.get("remind.nobody") : texts.get("remind.sent", queued));
     }
 
     private void help(Turn turn) {

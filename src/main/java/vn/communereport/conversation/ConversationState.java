@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE }
 
     @Id
     private Long memberId;
@@ -111,6 +111,11 @@ class ConversationState {
     void awaitReopenComment(String departmentCode) {
         this.mode = Mode.AWAIT_REOPEN_COMMENT;
         this.context = departmentCode;
+    }
+
+    void awaitDeadline(String periodKey) {
+        this.mode = Mode.AWAIT_DEADLINE;
+        this.context = periodKey;
     }
 
     void idle() {

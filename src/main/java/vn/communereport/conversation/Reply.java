@@ -1,5 +1,7 @@
 package vn.communereport.conversation;
 
+import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Texts;
 import java.util.List;
 
 /**

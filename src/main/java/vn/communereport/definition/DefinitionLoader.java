@@ -116,7 +116,7 @@ final class DefinitionLoader {
             throw new DefinitionException(file, null, "missing report.yaml in this report folder");
         }
         YamlNode doc = new YamlNode(file, null, parse(file));
-        doc.allowOnly(Set.of("code", "name", "frequency", "title", "opening", "closing", "sections", "table", "rules"));
+        doc.allowOnly(Set.of("code", "name", "frequency", "title", "opening", "closing", "sections", "table", "rules", "reminders"));
         String code = doc.text("code");
         if (!CODE.matcher(code).matches()) {
             throw doc.error("code '" + code + "' must be lowercase letters, digits and dashes");
@@ -162,7 +162,8 @@ final class DefinitionLoader {
         Map<String, Flow> flows = readFlows(dir.resolve("flows"), communes, rows, blockIds);
         checkEverySlotFilled(dir, rows, blockIds, flows);
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
-                doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), List.copyOf(rules), flows);
+                doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), List.copyOf(rules), flows,
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults());
     }
 
     private TableRow readRow(YamlNode r) {
@@ -313,6 +314,61 @@ final class DefinitionLoader {
             throw r.error("'" + field + "' names row '" + token + "', a section or group row without a value");
         }
         return new Rule.Term(sign, token, null);
+    }
+
+    private ReminderPolicy readReminders(YamlNode r) {
+        r.allowOnly(Set.of("days_before", "on_deadline_day", "every_working_day_after", "morning", "working_hours",
+                "working_days", "holidays"));
+        ReminderPolicy defaults = ReminderPolicy.defaults();
+        List<Integer> daysBefore = new ArrayList<>();
+        for (String day : r.texts("days_before")) {
+            if (!day.matches("\\d{1,2}")) {
+                throw r.error("days_before must list whole numbers of days, not '" + day + "'");
+            }
+            daysBefore.add(Integer.parseInt(day));
+        }
+        java.time.LocalTime morning = r.has("morning") ? time(r, "morning", r.text("morning")) : defaults.morning();
+        java.time.LocalTime start = defaults.workStart();
+        java.time.LocalTime end = defaults.workEnd();
+        if (r.has("working_hours")) {
+            String[] hours = r.text("working_hours").split("-");
+            if (hours.length != 2) {
+                throw r.error("working_hours must look like 07:30-17:00");
+            }
+            start = time(r, "working_hours", hours[0].trim());
+            end = time(r, "working_hours", hours[1].trim());
+        }
+        Set<java.time.DayOfWeek> days = defaults.workingDays();
+        if (r.has("working_days")) {
+            days = new java.util.HashSet<>();
+            for (String day : r.texts("working_days")) {
+                try {
+                    days.add(java.time.DayOfWeek.valueOf(day.toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    throw r.error("unknown working day '" + day + "' (MONDAY … SUNDAY)");
+                }
+            }
+        }
+        Set<java.time.LocalDate> holidays = new HashSet<>();
+        for (String day : r.texts("holidays")) {
+            try {
+                holidays.add(java.time.LocalDate.parse(day));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw r.error("holiday '" + day + "' must be a date like 2026-09-02");
+            }
+        }
+        return new ReminderPolicy(r.has("days_before") ? List.copyOf(daysBefore) : defaults.daysBefore(),
+                r.has("on_deadline_day") ? r.flag("on_deadline_day") : defaults.onDeadlineDay(),
+                r.has("every_working_day_after") ? r.flag("every_working_day_after") : defaults.everyWorkingDayAfter(),
+                morning, start, end, Set.copyOf(days), Set.copyOf(holidays));
+    }
+
+    private static java.time.LocalTime time(YamlNode r, String field, String text) {
+        try {
+            return java.time.LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw r.error("'" + field + "': '" + text + "' is not a time like 08:00");
+        }
     }
 
     // ---------------------------------------------------------------- flows

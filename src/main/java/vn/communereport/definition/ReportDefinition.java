@@ -18,7 +18,8 @@ public record ReportDefinition(
         String tableTitle,
         List<TableRow> rows,
         List<Rule> rules,
-        Map<String, Flow> flowsByDepartment) {
+        Map<String, Flow> flowsByDepartment,
+        ReminderPolicy reminders) {
 
     public Optional<Flow> flow(String departmentCode) {
         return Optional.ofNullable(flowsByDepartment.get(departmentCode));

@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import vn.communereport.conversation.Texts;
+import vn.communereport.messaging.Texts;
 
 /**
  * Connects the bot to Telegram in the background: start-up never waits for Telegram, and when Telegram
@@ -25,7 +25,7 @@ import vn.communereport.conversation.Texts;
 class TelegramBot implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "trogiup");
+    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "moky", "dongky", "nhacnho", "trogiup");
 
     private final TelegramProperties properties;
     private final TelegramClient client;

@@ -1,5 +1,6 @@
 package vn.communereport.telegram;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import vn.communereport.access.AccessService;
 import vn.communereport.conversation.ConversationEngine;
-import vn.communereport.conversation.Texts;
+import vn.communereport.messaging.Texts;
 
 /** The Telegram edge: one client for sending, one long-polling session for receiving, same base URL. */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +24,17 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramSender telegramSender(TelegramClient client, AccessService access) {
-        return new TelegramSender(client, access, Thread::sleep);
+    TelegramSender telegramSender(TelegramClient client, AccessService access,
+                                  @Value("${telegram.messages-per-second:25}") double messagesPerSecond,
+                                  @Value("${telegram.chat-messages-per-second:1}") double chatMessagesPerSecond,
+                                  @Value("${telegram.chat-burst:3}") int chatBurst) {
+        SendPacer pacer = new SendPacer(messagesPerSecond, (int) Math.max(1, messagesPerSecond), chatMessagesPerSecond, chatBurst, System::nanoTime);
+        return new TelegramSender(client, access, Thread::sleep, pacer);
+    }
+
+    @Bean
+    OutboxDrainer outboxDrainer(vn.communereport.messaging.Outbox outbox, TelegramSender sender) {
+        return new OutboxDrainer(outbox, sender);
     }
 
     @Bean

@@ -14,9 +14,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.conversation.Inbound;
-import vn.communereport.conversation.Outbound;
+import vn.communereport.messaging.Outbound;
 import vn.communereport.conversation.Reply;
-import vn.communereport.conversation.Texts;
+import vn.communereport.messaging.Texts;
 
 /**
  * Handles a batch synchronously, so the library asks Telegram for the next batch (and so confirms this one)

@@ -28,6 +28,9 @@ public final class BotProcess implements AutoCloseable {
         properties.put("telegram.bot-token", TOKEN);
         properties.put("telegram.api-url", apiUrl);
         properties.put("telegram.poll-timeout-seconds", "2");
+        // The stand-in only limits rates when a test asks it to; tests that do set these back.
+        properties.put("telegram.chat-messages-per-second", "1000");
+        properties.put("telegram.chat-burst", "1000");
         properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("baocao").toAbsolutePath());
         properties.put("app.office-admin-ids", officeAdminIds);
         properties.putAll(extra);

@@ -189,6 +189,17 @@ public final class FakeUser {
         }
     }
 
+    /**
+     * The user had started the bot earlier (before the test), so the bot may write first; no update is sent.
+     * For tests that need many reachable people without driving each one through the bot.
+     */
+    public FakeUser withOpenedChat() {
+        synchronized (api.lock) {
+            chat.opened = true;
+        }
+        return this;
+    }
+
     public boolean hasOpenedChat() {
         synchronized (api.lock) {
             return chat.opened;

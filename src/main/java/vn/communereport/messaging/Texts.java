@@ -1,4 +1,4 @@
-package vn.communereport.conversation;
+package vn.communereport.messaging;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private final MessageSource messages;
 

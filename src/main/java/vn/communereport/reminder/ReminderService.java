@@ -1,0 +1,157 @@
+package vn.communereport.reminder;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.communereport.access.AccessService;
+import vn.communereport.access.Member;
+import vn.communereport.collection.CollectionService;
+import vn.communereport.collection.DepartmentProgress;
+import vn.communereport.collection.PeriodService;
+import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.ReportContext;
+import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Outbox;
+import vn.communereport.messaging.Texts;
+
+/**
+ * Chases the departments that owe parts. Each reminder is recorded in the same transaction that queues it,
+ * and the record's unique key stops a second scheduler, or a restart, from sending it again.
+ */
+@Service
+public class ReminderService {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+    private final ReminderLogRepository log;
+    private final PeriodService periods;
+    private final CollectionService collection;
+    private final AccessService access;
+    private final ReportContext context;
+    private final Outbox outbox;
+    private final Texts texts;
+    private final Clock clock;
+
+    ReminderService(ReminderLogRepository log, PeriodService periods, CollectionService collection, AccessService access,
+                    ReportContext context, Outbox outbox, Texts texts, Clock clock) {
+        this.log = log;
+        this.periods = periods;
+        this.collection = collection;
+        this.access = access;
+        this.context = context;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** Queues what the schedule says is due now; returns how many messages were queued. */
+    @Transactional
+    public int queueDue() {
+        int queued = 0;
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        for (ReportingPeriod period : periods.openPeriods(context.commune().code(), context.report())) {
+            if (period.getDeadline() == null) {
+                continue;
+            }
+            ZonedDateTime deadline = period.getDeadline().atZone(clock.getZone());
+            Optional<ReminderSchedule.Slot> slot = ReminderSchedule.due(context.report().reminders(), deadline, now);
+            if (slot.isPresent()) {
+                queued += queueSlot(period, deadline, slot.get());
+            }
+        }
+        return queued;
+    }
+
+    private int queueSlot(ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Slot slot) {
+        List<Outbound> messages = new ArrayList<>();
+        List<DepartmentProgress> progress = collection.progress(period, context.flows());
+        List<DepartmentProgress> late = progress.stream().filter(p -> p.state() != DepartmentProgress.State.SUBMITTED).toList();
+        for (DepartmentProgress owing : late) {
+            for (Member member : access.departmentMembers(context.commune().code(), owing.departmentCode())) {
+                if (!member.isBotBlocked() && claim(period, slot.key(), member)) {
+                    messages.add(reminder(period, deadline, slot.kind(), owing, member));
+                }
+            }
+        }
+        if (slot.kind() == ReminderSchedule.Kind.AFTER && !late.isEmpty()) {
+            for (Member admin : access.officeAdmins(context.commune().code())) {
+                if (!admin.isBotBlocked() && claim(period, "late-" + slot.key(), admin)) {
+                    messages.add(lateSummary(period, deadline, late, admin));
+                }
+            }
+        }
+        outbox.enqueue(messages);
+        return messages.size();
+    }
+
+    private boolean claim(ReportingPeriod period, String slotKey, Member member) {
+        if (log.existsByPeriodIdAndSlotKeyAndMemberId(period.getId(), slotKey, member.getId())) {
+            return false;
+        }
+        log.save(new ReminderLog(period.getId(), slotKey, member.getId(), clock.instant()));
+        return true;
+    }
+
+    /** Reminds the given departments now, on the office's request (not part of the schedule). */
+    @Transactional
+    public int remindNow(ReportingPeriod period, Collection<String> departmentCodes) {
+        List<Outbound> messages = new ArrayList<>();
+        ZonedDateTime deadline = period.getDeadline() == null ? null : period.getDeadline().atZone(clock.getZone());
+        for (DepartmentProgress owing : collection.progress(period, context.flows())) {
+            if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())) {
+                continue;
+            }
+            for (Member member : access.departmentMembers(context.commune().code(), owing.departmentCode())) {
+                if (!member.isBotBlocked()) {
+                    messages.add(reminder(period, deadline, deadline != null && ZonedDateTime.now(clock).isAfter(deadline)
+                            ? ReminderSchedule.Kind.AFTER : ReminderSchedule.Kind.BEFORE, owing, member));
+                }
+            }
+        }
+        outbox.enqueue(messages);
+        return messages.size();
+    }
+
+    private Outbound reminder(ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Kind kind,
+                              DepartmentProgress owing, Member member) {
+        String department = context.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
+        int missing = owing.total() - owing.answered();
+        String when = deadline == null ? texts.get("reminder.no-deadline") : DEADLINE.format(deadline);
+        String key = switch (kind) {
+            case BEFORE -> "reminder.before";
+            case DEADLINE_DAY -> "reminder.deadline-day";
+            case AFTER -> "reminder.after";
+        };
+        String status = owing.state() == DepartmentProgress.State.REOPENED || missing == 0
+                ? texts.get("reminder.not-submitted") : texts.get("reminder.missing", missing, owing.total());
+        String text = texts.get(key, department, context.report().name(), period.key().label(), when, status);
+        return new Outbound(member.getChatId(), text,
+                List.of(List.of(new Outbound.Button(texts.get("button.continue"), "go"))));
+    }
+
+    private Outbound lateSummary(ReportingPeriod period, ZonedDateTime deadline, List<DepartmentProgress> late, Member admin) {
+        StringBuilder text = new StringBuilder(texts.get("reminder.late-summary", context.report().name(),
+                period.key().label(), DEADLINE.format(deadline), late.size(), context.flows().size()));
+        for (DepartmentProgress owing : late) {
+            String department = context.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
+            text.append('\n').append(texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
+        }
+        return new Outbound(admin.getChatId(), text.toString(),
+                List.of(List.of(new Outbound.Button(texts.get("button.remind-late"), "rem|all")),
+                        List.of(new Outbound.Button(texts.get("button.progress"), "prog"))));
+    }
+
+    /** Flows that owe parts, for the office's choice of whom to remind. */
+    public List<Flow> flows() {
+        return context.flows();
+    }
+}
