@@ -27,8 +27,10 @@ class TelegramConfiguration {
     TelegramSender telegramSender(TelegramClient client, AccessService access,
                                   @Value("${telegram.messages-per-second:25}") double messagesPerSecond,
                                   @Value("${telegram.chat-messages-per-second:1}") double chatMessagesPerSecond,
+                                  @Value("${telegram.burst:4}") int burst,
                                   @Value("${telegram.chat-burst:3}") int chatBurst) {
-        SendPacer pacer = new SendPacer(messagesPerSecond, (int) Math.max(1, messagesPerSecond), chatMessagesPerSecond, chatBurst, System::nanoTime);
+        // Any one-second window then holds at most burst + rate messages: 29 by default, under Telegram's 30.
+        SendPacer pacer = new SendPacer(messagesPerSecond, burst, chatMessagesPerSecond, chatBurst, System::nanoTime);
         return new TelegramSender(client, access, Thread::sleep, pacer);
     }
 

@@ -24,6 +24,11 @@ public final class BotProcess implements AutoCloseable {
     }
 
     public static BotProcess start(String apiUrl, Path dataDir, String officeAdminIds, Map<String, String> extra) {
+        return start(apiUrl, dataDir, officeAdminIds, extra, null);
+    }
+
+    /** With {@code clock}, the application runs on that clock instead of the system's. */
+    public static BotProcess start(String apiUrl, Path dataDir, String officeAdminIds, Map<String, String> extra, java.time.Clock clock) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("telegram.bot-token", TOKEN);
         properties.put("telegram.api-url", apiUrl);
@@ -36,7 +41,11 @@ public final class BotProcess implements AutoCloseable {
         properties.putAll(extra);
         // Command-line arguments outrank application.yml and a developer's .env.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CommuneReportApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CommuneReportApplication.class);
+        if (clock != null) {
+            builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(args);
         return new BotProcess(context);
     }
 
