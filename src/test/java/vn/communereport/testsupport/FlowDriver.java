@@ -107,6 +107,7 @@ public final class FlowDriver {
         while (questionIn(message) != null && answered < stopAfter) {
             message = answer(message);
             answered++;
+            assertThat(answered).as("answers given; the bot keeps asking: %s", message.text()).isLessThan(3 * flow.size() + 10);
         }
         return message;
     }
