@@ -1,0 +1,230 @@
+package vn.communereport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.communereport.definition.DefinitionFiles;
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
+import vn.communereport.definition.QuestionType;
+import vn.communereport.definition.ReportDefinition;
+import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.SeedReport;
+import vn.communereport.testsupport.botapi.FakeBotApi;
+import vn.communereport.testsupport.botapi.FakeUser;
+import vn.communereport.testsupport.botapi.RecordedCall;
+import vn.communereport.testsupport.botapi.SentMessage;
+
+/**
+ * The bot runs as a separate process and is killed with SIGKILL, as a power cut or the OOM killer would: no
+ * shutdown hook, no flush. Whatever the bot had confirmed to the person ("✅ Đã lưu", "Đã lưu bản nháp") must be
+ * there when a new process starts on the same database, and the person resumes at the very same question.
+ */
+class CrashRestartTest {
+
+    static final long ADMIN = 1001;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration STARTUP = Duration.ofSeconds(120);
+    static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
+    static final Pattern SAVED = Pattern.compile("✅ Đã lưu: (.*)");
+    static final Pattern DRAFT = Pattern.compile("Đã lưu bản nháp \\((\\d+) ký tự\\)");
+
+    @TempDir
+    Path data;
+
+    FakeBotApi api;
+    Process bot;
+    int started;
+    final List<Path> logs = new ArrayList<>();
+
+    @BeforeEach
+    void startApi() {
+        api = FakeBotApi.start(BotProcess.TOKEN);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (bot != null && bot.isAlive()) {
+            bot.destroy();
+            if (!bot.waitFor(20, TimeUnit.SECONDS)) {
+                bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        api.close();
+    }
+
+    /** Starts the application in a child JVM and waits until it polls the stand-in. */
+    private Process launch() throws IOException {
+        Instant launchedAt = Instant.now();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", classpath,
+                CommuneReportApplication.class.getName(),
+                "--telegram.bot-token=" + BotProcess.TOKEN,
+                "--telegram.api-url=" + api.baseUrl(),
+                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath(),
+                "--app.office-admin-ids=" + ADMIN,
+                "--telegram.poll-timeout-seconds=2",
+                "--telegram.chat-messages-per-second=1000",
+                "--telegram.chat-burst=1000"));
+        Path log = data.resolve("bot-" + (++started) + ".log");
+        logs.add(log);
+        Process process = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        bot = process;
+        awaitPollingSince(launchedAt, process);
+        return process;
+    }
+
+    /** The first getUpdates the new process makes (an old process's held long poll may still be recorded). */
+    private void awaitPollingSince(Instant since, Process process) {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (true) {
+            boolean polling = api.calls("getUpdates").stream().map(RecordedCall::receivedAt).anyMatch(at -> !at.isBefore(since));
+            if (polling) {
+                return;
+            }
+            assertThat(process.isAlive()).as("bot process alive; its output:\n%s", tail()).isTrue();
+            assertThat(System.nanoTime()).as("bot polling within %s; its output:\n%s", STARTUP, tail()).isLessThan(deadline);
+            sleep(100);
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to flush or close anything. */
+    private void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+    }
+
+    private String tail() {
+        if (logs.isEmpty()) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(logs.get(logs.size() - 1), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    @Test
+    void whatTheBotConfirmedSurvivesAKillAndThePersonResumesAtTheSameQuestion() throws Exception {
+        Process first = launch();
+        ReportDefinition report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
+        Flow flow = report.flow("van-hoa-xa-hoi").orElseThrow();
+
+        FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+        admin.sends("/moi van-hoa-xa-hoi");
+        Matcher code = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
+        assertThat(code.find()).isTrue();
+        FakeUser member = api.user(2001, "Lường Thị Hoa");
+        member.sends(code.group(1));
+        member.awaitText("Bạn đã tham gia", WAIT);
+        FlowDriver driver = new FlowDriver(member, flow, FlowDriver.fromTable(SeedReport.tableValues(report)));
+
+        // Five answers, each confirmed; the process is killed right after the fifth confirmation.
+        Map<Question, String> confirmed = new LinkedHashMap<>();
+        SentMessage current = driver.nextQuestionOrReview();
+        for (int i = 0; i < 5; i++) {
+            Question question = driver.questionIn(current);
+            current = driver.answer(current);
+            Matcher saved = SAVED.matcher(current.text());
+            assertThat(saved.find()).as("confirmation of %s in «%s»", question.id(), current.text()).isTrue();
+            confirmed.put(question, saved.group(1).trim());
+        }
+        Question atKill = driver.questionIn(current);
+        assertThat(flow.indexOf(atKill.id())).isEqualTo(5);
+        kill(first);
+
+        Process second = launch();
+        member.sends("/start");
+        SentMessage resumed = member.awaitText("Tiếp tục từ câu đang dở", WAIT);
+        assertThat(resumed.text()).contains("Câu 6/" + flow.size());
+        assertThat(driver.questionIn(resumed)).isEqualTo(atKill);
+        assertReviewLists(member, flow, confirmed);
+
+        // On to the first narrative section; two parts of it are sent, both acknowledged, no «Xong» yet.
+        member.sends("/start");
+        current = member.awaitText("Câu 6/" + flow.size(), WAIT);
+        while (driver.questionIn(current).type() != QuestionType.NARRATIVE) {
+            Question question = driver.questionIn(current);
+            current = driver.answer(current);
+            Matcher saved = SAVED.matcher(current.text());
+            assertThat(saved.find()).as("confirmation of %s in «%s»", question.id(), current.text()).isTrue();
+            confirmed.put(question, saved.group(1).trim());
+        }
+        Question narrative = driver.questionIn(current);
+        member.sends("Phần một: UBND xã ban hành kế hoạch CCHC năm 2026 và triển khai đúng tiến độ.");
+        member.awaitText("Đã lưu bản nháp", WAIT);
+        member.sends("Phần hai: công tác kiểm tra, tuyên truyền CCHC được duy trì thường xuyên.");
+        Matcher draft = DRAFT.matcher(member.awaitText("Đã lưu bản nháp", WAIT).text());
+        assertThat(draft.find()).isTrue();
+        int draftLength = Integer.parseInt(draft.group(1));
+        kill(second);
+
+        launch();
+        member.sends("/start");
+        SentMessage afterDraftKill = member.awaitText("Tiếp tục từ câu đang dở", WAIT);
+        assertThat(driver.questionIn(afterDraftKill)).isEqualTo(narrative);
+        assertThat(afterDraftKill.text()).contains("Bản nháp đang có: " + draftLength + " ký tự");
+        assertThat(afterDraftKill.buttonData()).contains("d|" + narrative.id());
+        member.presses("d|" + narrative.id());
+        assertThat(member.awaitText("✅ Đã lưu", WAIT).text()).contains("Phần một").contains(String.valueOf(draftLength));
+        assertReviewLists(member, flow, confirmed);
+    }
+
+    /** /xem shows every confirmed answer with the value the confirmation showed. */
+    private void assertReviewLists(FakeUser member, Flow flow, Map<Question, String> confirmed) {
+        member.sends("/xem");
+        StringBuilder review = new StringBuilder();
+        SentMessage part = member.awaitText("📋", WAIT);
+        review.append(part.text());
+        while (part.buttonData().isEmpty()) {
+            part = member.awaitNext(WAIT);
+            review.append('\n').append(part.text());
+        }
+        assertThat(review).as("review after a kill").contains("Đã trả lời ");
+        for (Map.Entry<Question, String> answer : confirmed.entrySet()) {
+            int position = flow.indexOf(answer.getKey().id()) + 1;
+            Matcher line = Pattern.compile("(?m)^" + position + "\\. .*: (.*)$").matcher(review);
+            assertThat(line.find()).as("review line %d in:\n%s", position, review).isTrue();
+            assertThat(line.group(1).trim()).as("stored answer to %s (confirmed as «%s»)", answer.getKey().id(), answer.getValue())
+                    .isEqualTo(answer.getValue());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
