@@ -117,6 +117,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<ApiError>> injectedFailures = new HashMap<>();
     private boolean unavailable;
     private Mode unavailableMode = Mode.HTTP_502;
+    private long unavailableUntilNanos; // 0 = until setUnavailable(false)
+    private final Map<String, Duration> outageOnNext = new HashMap<>();
+    private final Map<Integer, Map<String, Object>> createdUpdates = new HashMap<>();
     private boolean rateLimitsEnforced;
     private final RateLimiter rateLimiter = new RateLimiter();
     private int tooManyRequests;
@@ -347,6 +350,33 @@ public final class FakeBotApi implements AutoCloseable {
     public void setUnavailable(boolean unavailable) {
         synchronized (lock) {
             this.unavailable = unavailable;
+            this.unavailableUntilNanos = 0;
+            lock.notifyAll();
+        }
+    }
+
+    /**
+     * The next call of this method (case-insensitive) finds the stand-in unavailable, as do all calls for the given
+     * time after it: Telegram going down just as the bot sends something. Ends by itself, or with setUnavailable(false).
+     */
+    public void goDownOnNext(String method, Duration outage) {
+        synchronized (lock) {
+            outageOnNext.put(method.toLowerCase(Locale.ROOT), outage);
+        }
+    }
+
+    /**
+     * Delivers an update again, with its update_id, as Telegram does when the bot did not confirm it (a process that
+     * handled it and died before its next getUpdates). It is handed out to a getUpdates whose offset does not skip it:
+     * a new session, which starts from the oldest pending update; the running session's next offset confirms it away.
+     */
+    public void redeliver(long updateId) {
+        synchronized (lock) {
+            Map<String, Object> body = createdUpdates.get((int) updateId);
+            if (body == null) {
+                throw new IllegalArgumentException("No update " + updateId + " was ever created");
+            }
+            pendingUpdates.put((int) updateId, body);
             lock.notifyAll();
         }
     }
@@ -439,6 +469,15 @@ public final class FakeBotApi implements AutoCloseable {
 
     private Reply process(String path, String method, ApiRequest request, Instant receivedAt) {
         synchronized (lock) {
+            Duration outage = outageOnNext.remove(method.toLowerCase(Locale.ROOT));
+            if (outage != null) {
+                unavailable = true;
+                unavailableUntilNanos = Math.max(1, System.nanoTime() + outage.toNanos());
+                lock.notifyAll();
+            } else if (unavailable && unavailableUntilNanos != 0 && System.nanoTime() - unavailableUntilNanos >= 0) {
+                unavailable = false;
+                unavailableUntilNanos = 0;
+            }
             if (unavailable) {
                 return unavailableReply();
             }
@@ -676,6 +715,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
         int id = nextUpdateId++;
         pendingUpdates.put(id, body);
+        createdUpdates.put(id, body);
         lock.notifyAll();
         return id;
     }

@@ -479,6 +479,36 @@ class FakeBotApiTest {
         assertThat(raw("getMe", "application/json", "{}").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void goesDownOnTheNextCallOfAMethodForAWhile() throws Exception {
+        opened(1001, "Lan");
+        api.goDownOnNext("sendMessage", Duration.ofMillis(600));
+        assertThat(raw("getMe", "application/json", "{}").statusCode()).as("other methods before it").isEqualTo(200);
+        assertThat(raw("sendMessage", "application/json", "{\"chat_id\":1001,\"text\":\"một\"}").statusCode()).isEqualTo(502);
+        assertThat(raw("getMe", "application/json", "{}").statusCode()).as("everything during the outage").isEqualTo(502);
+        Thread.sleep(700);
+        assertThat(raw("sendMessage", "application/json", "{\"chat_id\":1001,\"text\":\"hai\"}").statusCode()).isEqualTo(200);
+        assertThat(api.calls("sendMessage")).extracting(RecordedCall::status).containsExactly(502, 200);
+    }
+
+    @Test
+    void redeliverHandsAnUpdateOutAgainWithItsUpdateId() throws Exception {
+        FakeUser lan = api.user(1001, "Lan");
+        long first = lan.sends("một");
+        JsonNode delivered = post("getUpdates", Map.of("timeout", 0)).path("result");
+        post("getUpdates", Map.of("offset", first + 1, "timeout", 0));
+        assertThat(api.pendingUpdateCount()).isZero();
+
+        api.redeliver(first);
+        assertThat(api.pendingUpdateCount()).isEqualTo(1);
+        JsonNode again = post("getUpdates", Map.of("timeout", 0)).path("result");
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0)).isEqualTo(delivered.get(0));
+        post("getUpdates", Map.of("offset", first + 1, "timeout", 0));
+        assertThat(api.pendingUpdateCount()).isZero();
+        assertThatThrownBy(() -> api.redeliver(first + 1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ------------------------------------------------------------ the real long polling application
 
     @Test
