@@ -182,11 +182,13 @@ class CrashRestartTest {
         }
         Question narrative = driver.questionIn(current);
         member.sends("Phần một: UBND xã ban hành kế hoạch CCHC năm 2026 và triển khai đúng tiến độ.");
-        member.awaitText("Đã lưu bản nháp", WAIT);
+        Matcher firstPart = DRAFT.matcher(member.awaitText("Đã lưu bản nháp", WAIT).text());
+        assertThat(firstPart.find()).isTrue();
         member.sends("Phần hai: công tác kiểm tra, tuyên truyền CCHC được duy trì thường xuyên.");
         Matcher draft = DRAFT.matcher(member.awaitText("Đã lưu bản nháp", WAIT).text());
         assertThat(draft.find()).isTrue();
         int draftLength = Integer.parseInt(draft.group(1));
+        assertThat(draftLength).as("the draft holds both parts").isGreaterThan(Integer.parseInt(firstPart.group(1)) + 40);
         kill(second);
 
         launch();
