@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +22,7 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.ReportContext;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -36,7 +35,6 @@ import vn.communereport.testsupport.botapi.SentMessage;
 class BadInputCatalogueTest {
 
     static final long ADMIN = 1001;
-    static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
 
     @TempDir
     Path data;
@@ -63,7 +61,7 @@ class BadInputCatalogueTest {
         economy = context.report().flow("kinh-te").orElseThrow();
         centre = context.report().flow("trung-tam-hcc").orElseThrow();
         admin = api.user(ADMIN, "Lò Văn Phòng");
-        economist = join("kinh-te", 2001, "Hà Thị Kinh");
+        economist = Office.join(api, admin, "kinh-te", 2001, "Hà Thị Kinh");
         firstQuestion = economist.awaitText("Câu 1/", WAIT);
         economist.sends("11");
         economist.awaitText("Câu 2/", WAIT);
@@ -76,15 +74,6 @@ class BadInputCatalogueTest {
         api.close();
     }
 
-    private FakeUser join(String department, long id, String name) {
-        admin.sends("/moi " + department);
-        Matcher m = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
-        assertThat(m.find()).isTrue();
-        FakeUser member = api.user(id, name);
-        member.sends(m.group(1));
-        member.awaitText("Bạn đã tham gia", WAIT);
-        return member;
-    }
 
     private Map<String, String> storedAnswers() {
         var period = bot.bean(PeriodService.class).currentPeriod(bot.bean(ReportContext.class).commune().code(),
@@ -177,12 +166,9 @@ class BadInputCatalogueTest {
 
     @Test
     void invitesExpireAndARevokedMemberSeesNothing() {
-        admin.sends("/moi van-phong");
-        Matcher m = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
-        assertThat(m.find()).isTrue();
-        assertThat(m.group(1)).hasSize(10);
+        String code = Office.inviteCode(admin, "van-phong");
         clock.advance(Duration.ofDays(7).plusMinutes(1));
-        stranger.sends(m.group(1));
+        stranger.sends(code);
         assertThat(stranger.awaitNext(WAIT).text()).contains("đã hết hạn");
 
         admin.sends("/thuhoi");
