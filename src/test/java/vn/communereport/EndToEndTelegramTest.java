@@ -83,7 +83,7 @@ class EndToEndTelegramTest {
         FlowDriver economyDriver = new FlowDriver(economist, economy, FlowDriver.fromTable(seedFigures));
         SentMessage first = economyDriver.nextQuestionOrReview();
         assertThat(first.text()).contains("Câu 1/" + economy.size());
-        assertThat(first.buttonData()).contains("p|" + economy.questions().get(0).id());
+        assertThat(first.buttonData()).contains("p|" + economy.questions().get(0).id()).noneMatch(d -> d.startsWith("b|"));
 
         // A code is single-use.
         FakeUser second = api.user(3002, "Người Thứ Hai");

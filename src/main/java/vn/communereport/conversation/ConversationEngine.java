@@ -357,7 +357,7 @@ public class ConversationEngine {
             text.append('\n').append(texts.get("narrative.draft-kept", draft.length()));
         }
         text.append("\n\n").append(texts.get("hint." + question.type().yamlName()));
-        List<List<Button>> buttons = new ArrayList<>(questionButtons(question, current.isPresent(), draft != null && !draft.isEmpty()));
+        List<List<Button>> buttons = new ArrayList<>(questionButtons(question, position == 1, current.isPresent(), draft != null && !draft.isEmpty()));
         if (question.keepPrevious() && current.isEmpty()) {
             previousAnswer(period, question).ifPresent(previous -> buttons.add(0, List.of(new Button(
                     texts.get("button.keep-previous", Screens.shorten(screens.value(question, previous.value()), 40)), "prev|" + question.id()))));
@@ -387,7 +387,7 @@ public class ConversationEngine {
         store(turn, period, flow.get(), question, previous.get().value(), false);
     }
 
-    private List<List<Button>> questionButtons(Question question, boolean hasAnswer, boolean hasDraft) {
+    private List<List<Button>> questionButtons(Question question, boolean isFirst, boolean hasAnswer, boolean hasDraft) {
         String id = question.id();
         List<List<Button>> rows = new ArrayList<>();
         if (question.type() == QuestionType.YESNO) {
@@ -400,7 +400,9 @@ public class ConversationEngine {
             rows.add(List.of(new Button(texts.get("button.keep"), "k|" + id)));
         }
         List<Button> navigation = new ArrayList<>();
-        navigation.add(new Button(texts.get("button.back"), "b|" + id));
+        if (!isFirst) {
+            navigation.add(new Button(texts.get("button.back"), "b|" + id));
+        }
         if (question.optional()) {
             navigation.add(new Button(texts.get("button.skip"), "s|" + id));
         }
@@ -517,7 +519,9 @@ public class ConversationEngine {
         switch (outcome.kind()) {
             case LOCKED -> {
                 turn.state.idle();
-                turn.say(texts.get("flow.locked", context.commune().officeDepartment().name()));
+                turn.say(period.isOpen()
+                        ? texts.get("flow.locked", context.commune().officeDepartment().name())
+                        : texts.get("period.closed-member", period.key().label(), context.commune().officeDepartment().name()));
             }
             case STALE -> {
                 Answer current = outcome.current();
