@@ -158,6 +158,51 @@ class RemindersEndToEndTest {
     }
 
     @Test
+    void twoSchedulersRunningAtOnceSendEachReminderOnce() throws Exception {
+        FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+        admin.sends("/moky");
+        admin.awaitText("Chọn kỳ báo cáo", WAIT);
+        admin.presses("okp|2026-H2");
+        admin.awaitText("Gửi hạn nộp", WAIT);
+        admin.sends("18/12/2026");
+        admin.awaitText("Đã mở", WAIT);
+        List<FakeUser> members = List.of(
+                Office.join(api, admin, "kinh-te", 2001, "Một"), Office.join(api, admin, "van-phong", 2002, "Hai"),
+                Office.join(api, admin, "van-hoa-xa-hoi", 2003, "Ba"), Office.join(api, admin, "trung-tam-hcc", 2004, "Bốn"));
+
+        clock.set(ZonedDateTime.of(2026, 12, 15, 8, 0, 0, 0, HANOI));
+        ReminderService reminders = bot.bean(ReminderService.class);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                gate.await();
+                try {
+                    return reminders.queueDue();
+                } catch (RuntimeException lostTheRace) {
+                    return -1;
+                }
+            }));
+        }
+        gate.countDown();
+        int queued = 0;
+        for (var run : runs) {
+            queued += Math.max(0, run.get());
+        }
+        pool.shutdown();
+        // A scheduler that lost the race queues nothing; the next round finds nothing left to send.
+        queued += reminders.queueDue();
+        tick();
+        assertThat(queued).isEqualTo(members.size());
+        for (FakeUser member : members) {
+            List<SentMessage> got = member.messages().stream().filter(m -> m.text().startsWith("⏰")).toList();
+            assertThat(got).as("reminders to %s", member.firstName()).hasSize(1);
+            assertThat(got.get(0).text()).contains("Nhắc nộp báo cáo");
+        }
+    }
+
+    @Test
     void aThousandQueuedRemindersGoOutWithinTheRateLimitWithNoneLost() {
         bot.close();
         api.enforceRateLimits(true);
