@@ -6,8 +6,6 @@ import static vn.communereport.testsupport.FlowDriver.WAIT;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +18,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -33,7 +32,6 @@ import vn.communereport.testsupport.botapi.SentMessage;
 class EndToEndTelegramTest {
 
     static final long ADMIN = 1001;
-    static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
 
     @TempDir
     Path data;
@@ -63,15 +61,6 @@ class EndToEndTelegramTest {
         return BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN), Map.of());
     }
 
-    private String invite(FakeUser admin, String department) {
-        admin.sends("/moi");
-        admin.awaitText("Chọn phòng", WAIT);
-        admin.presses("inv|" + department);
-        SentMessage created = admin.awaitText("Mã mời", WAIT);
-        Matcher m = INVITE.matcher(created.text());
-        assertThat(m.find()).as(created.text()).isTrue();
-        return m.group(1);
-    }
 
     @Test
     void departmentsAnswerTheirWholePartsAcrossARestartAndTheOfficeIsToldWhenAllAreIn() {
@@ -86,7 +75,7 @@ class EndToEndTelegramTest {
         assertThat(refusal.text()).contains("chưa được đăng ký").doesNotContain("Phòng Kinh tế");
 
         // Phòng Kinh tế: joins with a code, answers half, the server restarts, the rest is answered.
-        String code = invite(admin, "kinh-te");
+        String code = Office.inviteCode(admin, "kinh-te");
         FakeUser economist = api.user(2001, "Hà Thị Kinh");
         economist.sends("/start " + code);
         economist.awaitText("Bạn đã tham gia Phòng Kinh tế", WAIT);
@@ -94,7 +83,7 @@ class EndToEndTelegramTest {
         FlowDriver economyDriver = new FlowDriver(economist, economy, FlowDriver.fromTable(seedFigures));
         SentMessage first = economyDriver.nextQuestionOrReview();
         assertThat(first.text()).contains("Câu 1/" + economy.size());
-        assertThat(first.buttonData()).contains("p|" + economy.questions().get(0).id());
+        assertThat(first.buttonData()).contains("p|" + economy.questions().get(0).id()).noneMatch(d -> d.startsWith("b|"));
 
         // A code is single-use.
         FakeUser second = api.user(3002, "Người Thứ Hai");
@@ -113,10 +102,7 @@ class EndToEndTelegramTest {
 
         SentMessage review = economyDriver.answerUntilReview(resumed, Integer.MAX_VALUE);
         assertThat(review.text()).contains("Đã trả lời " + economy.size() + "/" + economy.size());
-        economist.presses("sub");
-        economist.awaitText("Xác nhận nộp", WAIT);
-        economist.presses(economist.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow());
-        economist.awaitText("Đã nộp phần của Phòng Kinh tế", WAIT);
+        assertThat(Office.submit(economist).text()).contains("Đã nộp phần của Phòng Kinh tế");
         assertThat(admin.awaitText("Phòng Kinh tế đã nộp", WAIT).text()).contains("1/4");
 
         // Submitted answers are locked.
@@ -129,7 +115,7 @@ class EndToEndTelegramTest {
         List<String> warned = new java.util.ArrayList<>();
         for (String department : List.of("van-phong", "van-hoa-xa-hoi", "trung-tam-hcc")) {
             FakeUser member = api.user(userId++, "Cán bộ " + department);
-            member.sends(invite(admin, department));
+            member.sends(Office.inviteCode(admin, department));
             member.awaitText("Bạn đã tham gia", WAIT);
             Flow flow = report.flow(department).orElseThrow();
             FlowDriver driver = new FlowDriver(member, flow, FlowDriver.fromTable(seedFigures))
@@ -143,10 +129,7 @@ class EndToEndTelegramTest {
             if (!end.buttonData().contains("sub")) {
                 member.awaitMessage(m -> m.buttonData().contains("sub"), WAIT);
             }
-            member.presses("sub");
-            member.awaitText("Xác nhận nộp", WAIT);
-            member.presses(member.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow());
-            member.awaitText("Đã nộp phần", WAIT);
+            Office.submit(member);
         }
         assertThat(refused).hasSize(1);
         assertThat(refused.get(0)).contains("III.3.2.2").contains("2.677");
@@ -178,7 +161,7 @@ class EndToEndTelegramTest {
     @Test
     void wrongInputsGetASpecificAnswerAndTheSameQuestionAgain() {
         FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
-        String code = invite(admin, "trung-tam-hcc");
+        String code = Office.inviteCode(admin, "trung-tam-hcc");
         FakeUser clerk = api.user(2101, "Vàng Thị Một Cửa");
         clerk.sends(code);
         clerk.awaitText("Bạn đã tham gia", WAIT);

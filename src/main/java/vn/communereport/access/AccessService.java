@@ -124,6 +124,21 @@ public class AccessService {
         return members.findByCommuneCodeAndOfficeAdminTrueAndActiveTrue(communeCode);
     }
 
+    @Transactional(readOnly = true)
+    public List<Member> activeMembers(String communeCode) {
+        return members.findByCommuneCodeAndActiveTrueOrderByDepartmentCodeAscDisplayNameAsc(communeCode);
+    }
+
+    /** Takes a person out of their department; they see no data afterwards. Office rights are not touched here. */
+    @Transactional
+    public Optional<Member> revoke(Member admin, long memberId) {
+        requireAdmin(admin);
+        Optional<Member> member = members.findById(memberId)
+                .filter(m -> m.getCommuneCode().equals(admin.getCommuneCode()) && m.getDepartmentCode() != null);
+        member.ifPresent(Member::leaveDepartment);
+        return member;
+    }
+
     /** The chat refused our messages (the person blocked the bot); stop counting on it until they write again. */
     @Transactional
     public void markChatUnreachable(long chatId) {

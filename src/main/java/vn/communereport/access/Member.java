@@ -91,8 +91,11 @@ public class Member {
         this.active = true;
     }
 
-    void deactivate() {
-        this.active = false;
+    void leaveDepartment() {
+        this.departmentCode = null;
+        if (!officeAdmin) {
+            this.active = false;
+        }
     }
 
     void seen(long chatId, String displayName) {

@@ -14,4 +14,6 @@ interface MemberRepository extends JpaRepository<Member, Long> {
     List<Member> findByCommuneCodeAndOfficeAdminTrueAndActiveTrue(String communeCode);
 
     List<Member> findByChatId(long chatId);
+
+    List<Member> findByCommuneCodeAndActiveTrueOrderByDepartmentCodeAscDisplayNameAsc(String communeCode);
 }

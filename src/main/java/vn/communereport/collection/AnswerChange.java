@@ -25,6 +25,22 @@ class AnswerChange {
     protected AnswerChange() {
     }
 
+    String getOldValue() {
+        return oldValue;
+    }
+
+    String getNewValue() {
+        return newValue;
+    }
+
+    long getChangedBy() {
+        return changedBy;
+    }
+
+    Instant getChangedAt() {
+        return changedAt;
+    }
+
     AnswerChange(Answer answer, String oldValue, String newValue, long changedBy, Instant changedAt) {
         this.answerId = answer.getId();
         this.periodId = answer.getPeriodId();

@@ -90,6 +90,22 @@ public class CollectionService {
         return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
     }
 
+    /** One change of an answer: who, when, from what, to what (values in their stored, canonical form). */
+    public record Change(String oldValue, String newValue, long changedBy, Instant changedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Change> history(long periodId, String questionId) {
+        return changes.findByPeriodIdAndQuestionIdOrderByIdAsc(periodId, questionId).stream()
+                .map(c -> new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt())).toList();
+    }
+
+    /** Records a change to the period itself (opened, deadline set, closed) in the audit trail. */
+    @Transactional
+    public void recordPeriodEvent(ReportingPeriod period, String event, long memberId, String comment) {
+        submissionEvents.save(new SubmissionEvent(period.getId(), "*", event, memberId, comment, clock.instant()));
+    }
+
     @Transactional(readOnly = true)
     public Optional<Submission> submission(long periodId, String departmentCode) {
         return submissions.findByPeriodIdAndDepartmentCode(periodId, departmentCode);

@@ -41,6 +41,8 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
 }
 
 interface AnswerChangeRepository extends JpaRepository<AnswerChange, Long> {
+
+    List<AnswerChange> findByPeriodIdAndQuestionIdOrderByIdAsc(Long periodId, String questionId);
 }
 
 interface SubmissionRepository extends JpaRepository<Submission, Long> {

@@ -228,6 +228,9 @@ public class ConversationEngine {
             case "/molai" -> office(turn, () -> chooseReopen(turn, argument));
             case "/moky" -> office(turn, () -> choosePeriod(turn));
             case "/duthao" -> office(turn, () -> compile(turn));
+            case "/lichsu" -> office(turn, () -> history(turn, argument));
+            case "/xuatdulieu" -> office(turn, () -> export(turn));
+            case "/thuhoi" -> office(turn, () -> chooseRevoke(turn));
             case "/phanbaocao" -> departmentPart(turn);
             case "/dongky" -> office(turn, () -> askClose(turn));
             case "/nhacnho" -> office(turn, () -> chooseRemind(turn));
@@ -254,6 +257,7 @@ public class ConversationEngine {
             case "close" -> office(turn, () -> close(turn, argument));
             case "rem" -> office(turn, () -> remind(turn, argument));
             case "prev" -> keepPrevious(turn, argument);
+            case "rvk" -> office(turn, () -> revoke(turn, argument));
             case "draft" -> office(turn, () -> compile(turn));
             default -> {
                 turn.notice = texts.get("button.unknown");
@@ -353,7 +357,7 @@ public class ConversationEngine {
             text.append('\n').append(texts.get("narrative.draft-kept", draft.length()));
         }
         text.append("\n\n").append(texts.get("hint." + question.type().yamlName()));
-        List<List<Button>> buttons = new ArrayList<>(questionButtons(question, current.isPresent(), draft != null && !draft.isEmpty()));
+        List<List<Button>> buttons = new ArrayList<>(questionButtons(question, position == 1, current.isPresent(), draft != null && !draft.isEmpty()));
         if (question.keepPrevious() && current.isEmpty()) {
             previousAnswer(period, question).ifPresent(previous -> buttons.add(0, List.of(new Button(
                     texts.get("button.keep-previous", Screens.shorten(screens.value(question, previous.value()), 40)), "prev|" + question.id()))));
@@ -383,7 +387,7 @@ public class ConversationEngine {
         store(turn, period, flow.get(), question, previous.get().value(), false);
     }
 
-    private List<List<Button>> questionButtons(Question question, boolean hasAnswer, boolean hasDraft) {
+    private List<List<Button>> questionButtons(Question question, boolean isFirst, boolean hasAnswer, boolean hasDraft) {
         String id = question.id();
         List<List<Button>> rows = new ArrayList<>();
         if (question.type() == QuestionType.YESNO) {
@@ -396,7 +400,9 @@ public class ConversationEngine {
             rows.add(List.of(new Button(texts.get("button.keep"), "k|" + id)));
         }
         List<Button> navigation = new ArrayList<>();
-        navigation.add(new Button(texts.get("button.back"), "b|" + id));
+        if (!isFirst) {
+            navigation.add(new Button(texts.get("button.back"), "b|" + id));
+        }
         if (question.optional()) {
             navigation.add(new Button(texts.get("button.skip"), "s|" + id));
         }
@@ -513,7 +519,9 @@ public class ConversationEngine {
         switch (outcome.kind()) {
             case LOCKED -> {
                 turn.state.idle();
-                turn.say(texts.get("flow.locked", context.commune().officeDepartment().name()));
+                turn.say(period.isOpen()
+                        ? texts.get("flow.locked", context.commune().officeDepartment().name())
+                        : texts.get("period.closed-member", period.key().label(), context.commune().officeDepartment().name()));
             }
             case STALE -> {
                 Answer current = outcome.current();
@@ -1010,6 +1018,7 @@ public class ConversationEngine {
             return;
         }
         String when = DEADLINE_TEXT.format(deadline.get());
+        collection.recordPeriodEvent(opening.period(), "PERIOD_OPENED", turn.member.getId(), when);
         turn.say(texts.get("period.opened", context.report().name(), key.label(), when));
         for (Flow flow : context.flows()) {
             for (Member member : access.departmentMembers(context.commune().code(), flow.departmentCode())) {
@@ -1039,6 +1048,7 @@ public class ConversationEngine {
             turn.say(texts.get("period.none-open"));
             return;
         }
+        collection.recordPeriodEvent(period, "PERIOD_CLOSED", turn.member.getId(), null);
         turn.say(texts.get("period.closed", period.key().label()));
         for (DepartmentProgress progress : collection.progress(period, context.flows())) {
             if (progress.state() == DepartmentProgress.State.SUBMITTED) {
@@ -1122,6 +1132,81 @@ public class ConversationEngine {
             return;
         }
         attach(turn, reports.departmentPart(period(), flow.get().departmentCode()));
+    }
+
+    /** Who changed a figure or a block, when, from what to what. */
+    private void history(Turn turn, String argument) {
+        String wanted = argument.trim();
+        Optional<Question> question = context.report().question(wanted.toLowerCase(Texts.VIETNAMESE))
+                .or(() -> Optional.ofNullable(context.report().questionsBySlot().get("bieu:" + wanted)))
+                .or(() -> Optional.ofNullable(context.report().questionsBySlot().get("muc:" + wanted)));
+        if (question.isEmpty()) {
+            turn.say(texts.get("history.usage"));
+            return;
+        }
+        ReportingPeriod period = period();
+        List<CollectionService.Change> changes = collection.history(period.getId(), question.get().id());
+        StringBuilder text = new StringBuilder(texts.get("history.header", screens.place(question.get()),
+                Screens.shorten(question.get().prompt(), 120), period.key().label()));
+        if (changes.isEmpty()) {
+            text.append('\n').append(texts.get("history.none"));
+        }
+        for (CollectionService.Change change : changes) {
+            text.append('\n').append(texts.get("history.line", screens.when(change.changedAt()), screens.who(change.changedBy()),
+                    auditValue(question.get(), change.oldValue()), auditValue(question.get(), change.newValue())));
+        }
+        for (String part : Screens.split(text.toString(), MAX_MESSAGE)) {
+            turn.say(part);
+        }
+    }
+
+    private String auditValue(Question question, String stored) {
+        if (stored == null) {
+            return texts.get("history.empty");
+        }
+        if (question.type().numeric() && stored.matches("\\d+(\\.\\d+)?")) {
+            return screens.value(question, AnswerValue.ofNumber(new BigDecimal(stored)));
+        }
+        return Screens.shorten(stored, 80);
+    }
+
+    private void export(Turn turn) {
+        ReportingPeriod period = period();
+        byte[] csv = AnswerExport.csv(context.commune(), context.flows(), collection.periodAnswers(period.getId()), screens);
+        String name = "DuLieu_" + context.report().code().toUpperCase() + "_" + period.key().fileCode() + "_"
+                + context.commune().fileCode() + ".csv";
+        turn.out.add(Outbound.document(turn.in.chatId(), name, csv, texts.get("export.caption", context.report().name(), period.key().label())));
+    }
+
+    private void chooseRevoke(Turn turn) {
+        List<List<Button>> rows = new ArrayList<>();
+        for (Member member : access.activeMembers(context.commune().code())) {
+            if (member.getDepartmentCode() != null) {
+                String name = member.getDisplayName() == null ? String.valueOf(member.getChannelUserId()) : member.getDisplayName();
+                rows.add(List.of(new Button(Screens.shorten(name + " – " + department(member.getDepartmentCode()).shortName(), 60),
+                        "rvk|" + member.getId())));
+            }
+        }
+        turn.say(rows.isEmpty() ? texts.get("revoke.nobody") : texts.get("revoke.choose"), rows);
+    }
+
+    private void revoke(Turn turn, String memberId) {
+        Optional<Member> revoked;
+        try {
+            revoked = access.revoke(turn.member, Long.parseLong(memberId));
+        } catch (NumberFormatException e) {
+            revoked = Optional.empty();
+        }
+        if (revoked.isEmpty()) {
+            turn.notice = texts.get("button.stale");
+            chooseRevoke(turn);
+            return;
+        }
+        Member member = revoked.get();
+        turn.say(texts.get("revoke.done", member.getDisplayName() == null ? member.getChannelUserId() : member.getDisplayName()));
+        if (!member.isBotBlocked()) {
+            turn.tell(member.getChatId(), texts.get("revoke.member", context.commune().officeDepartment().name()), List.of());
+        }
     }
 
     private void help(Turn turn) {

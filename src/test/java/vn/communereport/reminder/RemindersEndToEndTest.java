@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +23,7 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.SeedReport;
@@ -40,7 +39,6 @@ class RemindersEndToEndTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     static final long ADMIN = 1001;
-    static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
 
     @TempDir
     Path data;
@@ -72,15 +70,6 @@ class RemindersEndToEndTest {
         api.close();
     }
 
-    private FakeUser join(FakeUser admin, String department, long id, String name) {
-        admin.sends("/moi " + department);
-        Matcher m = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
-        assertThat(m.find()).isTrue();
-        FakeUser member = api.user(id, name);
-        member.sends(m.group(1));
-        member.awaitText("Bạn đã tham gia", WAIT);
-        return member;
-    }
 
     /** Runs the scheduler once at the clock's time and waits for the outbox to be empty. */
     private void tick() {
@@ -103,12 +92,12 @@ class RemindersEndToEndTest {
         admin.sends("18/12/2026");
         assertThat(admin.awaitText("Đã mở", WAIT).text()).contains("17:00 ngày 18/12/2026");
 
-        FakeUser economist = join(admin, "kinh-te", 2001, "Kinh Tế");
-        FakeUser office = join(admin, "van-phong", 2002, "Văn Phòng");
-        FakeUser culture1 = join(admin, "van-hoa-xa-hoi", 2003, "Văn Hóa Một");
-        FakeUser culture2 = join(admin, "van-hoa-xa-hoi", 2004, "Văn Hóa Hai");
-        FakeUser centre = join(admin, "trung-tam-hcc", 2005, "Một Cửa");
-        FakeUser blocker = join(admin, "trung-tam-hcc", 2006, "Đã Chặn Bot");
+        FakeUser economist = Office.join(api, admin, "kinh-te", 2001, "Kinh Tế");
+        FakeUser office = Office.join(api, admin, "van-phong", 2002, "Văn Phòng");
+        FakeUser culture1 = Office.join(api, admin, "van-hoa-xa-hoi", 2003, "Văn Hóa Một");
+        FakeUser culture2 = Office.join(api, admin, "van-hoa-xa-hoi", 2004, "Văn Hóa Hai");
+        FakeUser centre = Office.join(api, admin, "trung-tam-hcc", 2005, "Một Cửa");
+        FakeUser blocker = Office.join(api, admin, "trung-tam-hcc", 2006, "Đã Chặn Bot");
 
         // Phòng Kinh tế submits its part before any reminder is due.
         ReportDefinition report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
@@ -116,10 +105,7 @@ class RemindersEndToEndTest {
         FlowDriver driver = new FlowDriver(economist, economy, FlowDriver.fromTable(SeedReport.tableValues(report)));
         // Joining already put the first question.
         driver.answerUntilReview(driver.nextQuestionOrReview(), Integer.MAX_VALUE);
-        economist.presses("sub");
-        economist.awaitText("Xác nhận nộp", WAIT);
-        economist.presses(economist.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow());
-        economist.awaitText("Đã nộp phần", WAIT);
+        Office.submit(economist);
         blocker.blocksBot();
 
         List<FakeUser> late = List.of(office, culture1, culture2, centre);
@@ -169,6 +155,51 @@ class RemindersEndToEndTest {
         SentMessage afterDeadline = office.messages().stream().filter(m -> m.text().contains("quá hạn")).findFirst().orElseThrow();
         assertThat(afterDeadline.text()).contains("Còn 25/25 câu");
         assertThat(afterDeadline.buttonData()).contains("go");
+    }
+
+    @Test
+    void twoSchedulersRunningAtOnceSendEachReminderOnce() throws Exception {
+        FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+        admin.sends("/moky");
+        admin.awaitText("Chọn kỳ báo cáo", WAIT);
+        admin.presses("okp|2026-H2");
+        admin.awaitText("Gửi hạn nộp", WAIT);
+        admin.sends("18/12/2026");
+        admin.awaitText("Đã mở", WAIT);
+        List<FakeUser> members = List.of(
+                Office.join(api, admin, "kinh-te", 2001, "Một"), Office.join(api, admin, "van-phong", 2002, "Hai"),
+                Office.join(api, admin, "van-hoa-xa-hoi", 2003, "Ba"), Office.join(api, admin, "trung-tam-hcc", 2004, "Bốn"));
+
+        clock.set(ZonedDateTime.of(2026, 12, 15, 8, 0, 0, 0, HANOI));
+        ReminderService reminders = bot.bean(ReminderService.class);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Integer>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> {
+                gate.await();
+                try {
+                    return reminders.queueDue();
+                } catch (RuntimeException lostTheRace) {
+                    return -1;
+                }
+            }));
+        }
+        gate.countDown();
+        int queued = 0;
+        for (var run : runs) {
+            queued += Math.max(0, run.get());
+        }
+        pool.shutdown();
+        // A scheduler that lost the race queues nothing; the next round finds nothing left to send.
+        queued += reminders.queueDue();
+        tick();
+        assertThat(queued).isEqualTo(members.size());
+        for (FakeUser member : members) {
+            List<SentMessage> got = member.messages().stream().filter(m -> m.text().startsWith("⏰")).toList();
+            assertThat(got).as("reminders to %s", member.firstName()).hasSize(1);
+            assertThat(got.get(0).text()).contains("Nhắc nộp báo cáo");
+        }
     }
 
     @Test
