@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static vn.communereport.testsupport.Updates.button;
+import static vn.communereport.testsupport.Updates.text;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.telegram.telegrambots.meta.api.objects.Update;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.definition.Flow;
@@ -262,27 +260,6 @@ class ConcurrentAnswersTest {
             results.add(future.get(30, TimeUnit.SECONDS));
         }
         return results;
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicLong UPDATE_IDS = new AtomicLong(500_000);
-
-    private static Update text(long userId, String text) throws Exception {
-        long id = UPDATE_IDS.incrementAndGet();
-        return JSON.readValue("""
-                {"update_id": %d, "message": {"message_id": %d, "date": 1780000000,
-                 "from": {"id": %d, "is_bot": false, "first_name": "Cán bộ %d"},
-                 "chat": {"id": %d, "type": "private", "first_name": "Cán bộ %d"}, "text": %s}}
-                """.formatted(id, id, userId, userId, userId, userId, JSON.writeValueAsString(text)), Update.class);
-    }
-
-    private static Update button(long userId, String data) throws Exception {
-        long id = UPDATE_IDS.incrementAndGet();
-        return JSON.readValue("""
-                {"update_id": %d, "callback_query": {"id": "cb%d", "chat_instance": "1", "data": %s,
-                 "from": {"id": %d, "is_bot": false, "first_name": "Cán bộ %d"},
-                 "message": {"message_id": 1, "date": 1780000000, "chat": {"id": %d, "type": "private"}, "text": "…"}}}
-                """.formatted(id, id, JSON.writeValueAsString(data), userId, userId, userId), Update.class);
     }
 
     private static Outbound last(TestConsumer consumer, long chatId) {
