@@ -19,6 +19,20 @@ public record AnswerValue(String text, BigDecimal number, boolean skipped) {
         return new AnswerValue(text, null, false);
     }
 
+    /**
+     * The same answer. A number read back from the database has the column's scale (120.000000), so numbers are
+     * compared by value, not by {@code equals}.
+     */
+    public boolean sameAs(AnswerValue other) {
+        if (other == null || skipped != other.skipped) {
+            return false;
+        }
+        if (number != null || other.number != null) {
+            return number != null && other.number != null && number.compareTo(other.number) == 0;
+        }
+        return java.util.Objects.equals(text, other.text);
+    }
+
     /** The value as it is recorded in the audit trail. */
     public String auditForm() {
         return skipped ? "(bỏ qua)" : text;

@@ -75,7 +75,7 @@ public class CollectionService {
                 return new SaveOutcome(SaveOutcome.Kind.STALE, answer);
             }
             AnswerValue old = answer.value();
-            if (old.equals(value)) {
+            if (old.sameAs(value)) {
                 return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
             }
             answer.set(value, memberId, now);

@@ -136,6 +136,20 @@ class ConcurrentAnswersTest {
     }
 
     @Test
+    void sendingTheValueAlreadyStoredIsNoChange() {
+        Question question = context.report().flow("trung-tam-hcc").orElseThrow().questions().stream()
+                .filter(q -> q.type().numeric()).reduce((a, b) -> b).orElseThrow();
+        assertThat(collection.save(period, question, number(120), 2001, null, false).kind()).isEqualTo(SaveOutcome.Kind.SAVED);
+        Answer stored = collection.answer(period.getId(), question.id()).orElseThrow();
+        // Read back from the database the number has the column's scale (120.000000): still the same value.
+        SaveOutcome again = collection.save(period, question, number(120), 2002, stored.getVersion(), false);
+        assertThat(again.kind()).isEqualTo(SaveOutcome.Kind.SAVED);
+        Answer after = collection.answer(period.getId(), question.id()).orElseThrow();
+        assertThat(after.getVersion()).as("no new version for the same value").isEqualTo(stored.getVersion());
+        assertThat(collection.history(period.getId(), question.id())).as("no history row for the same value").hasSize(1);
+    }
+
+    @Test
     void twoMembersAnsweringTheSameQuestionAtOnceOneIsSavedTheOtherIsAsked() throws Exception {
         ConversationEngine real = bot.bean(ConversationEngine.class);
         List<Throwable> races = Collections.synchronizedList(new ArrayList<>());
