@@ -87,7 +87,9 @@ public class ConversationEngine {
         if (deliveries.existsById(key)) {
             return Reply.duplicateDelivery();
         }
-        deliveries.save(new ProcessedDelivery(in.channel(), in.deliveryId(), clock.instant()));
+        // Claimed before anything else, with an INSERT: a concurrent delivery of the same update waits here and then
+        // fails on the primary key (the consumer retries it and finds it done).
+        deliveries.saveAndFlush(new ProcessedDelivery(in.channel(), in.deliveryId(), clock.instant()));
         Turn turn = new Turn(in);
         route(turn);
         return new Reply(List.copyOf(turn.out), turn.notice, false);

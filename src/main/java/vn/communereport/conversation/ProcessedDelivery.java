@@ -7,10 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 
-/** A delivery already applied; a re-delivery of it is ignored. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A delivery already applied; a re-delivery of it is ignored. Always inserted, never merged: a second claim of
+ * the same delivery must fail on the primary key, not quietly update the first one's row.
+ */
 @Entity
 @IdClass(ProcessedDelivery.Key.class)
-class ProcessedDelivery {
+class ProcessedDelivery implements Persistable<ProcessedDelivery.Key> {
 
     static final class Key implements Serializable {
         private String channel;
@@ -49,5 +54,15 @@ class ProcessedDelivery {
         this.channel = channel;
         this.deliveryId = deliveryId;
         this.processedAt = processedAt;
+    }
+
+    @Override
+    public Key getId() {
+        return new Key(channel, deliveryId);
+    }
+
+    @Override
+    public boolean isNew() {
+        return true;
     }
 }
