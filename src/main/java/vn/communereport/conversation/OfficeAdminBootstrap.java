@@ -1,6 +1,5 @@
 package vn.communereport.conversation;
 
-import vn.communereport.definition.ReportContext;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.communereport.access.AccessService;
 import vn.communereport.definition.DefinitionException;
+import vn.communereport.definition.ReportContext;
 
 /** Makes the people named in OFFICE_ADMIN_IDS office administrators, so the first invites can be made. */
 @Component

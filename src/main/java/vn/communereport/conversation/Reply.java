@@ -1,8 +1,8 @@
 package vn.communereport.conversation;
 
-import vn.communereport.messaging.Outbound;
-import vn.communereport.messaging.Texts;
 import java.util.List;
+
+import vn.communereport.messaging.Outbound;
 
 /**
  * Everything the engine has to say after one inbound: messages (to this person and, sometimes, to others)

@@ -1,8 +1,5 @@
 package vn.communereport.conversation;
 
-import vn.communereport.messaging.Outbound;
-import vn.communereport.messaging.Texts;
-import vn.communereport.definition.ReportContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +16,11 @@ import vn.communereport.collection.Answer;
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
+import vn.communereport.definition.ReportContext;
 import vn.communereport.definition.SectionNode;
 import vn.communereport.definition.Slot;
 import vn.communereport.definition.VietnameseNumbers;
+import vn.communereport.messaging.Texts;
 
 /** Turns stored things into the short Vietnamese lines people read on a phone. */
 @Component
