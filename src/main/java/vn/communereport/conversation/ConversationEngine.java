@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -188,8 +189,8 @@ public class ConversationEngine {
                 }
                 start(turn);
             }
-            case "/xem" -> review(turn);
-            case "/nop" -> askSubmit(turn);
+            case "/xem" -> asMember(turn, (flow, period) -> review(turn, flow, period));
+            case "/nop" -> asMember(turn, (flow, period) -> askSubmit(turn, flow, period));
             case "/tamdung", "/huy" -> pause(turn);
             case "/trogiup", "/help" -> help(turn);
             case "/tiendo" -> office(turn, () -> desk.progress(turn));
@@ -212,12 +213,13 @@ public class ConversationEngine {
         String action = parts[0];
         String argument = parts.length > 1 ? parts[1] : "";
         switch (action) {
-            case "y", "n", "k", "s", "b", "p", "d", "c", "ow", "kw", "wy", "wn" -> questionButton(turn, action, argument);
+            case "y", "n", "k", "s", "b", "p", "d", "c", "ow", "kw", "wy", "wn" ->
+                    asMember(turn, (flow, period) -> questionButton(turn, flow, period, action, argument));
             case "go" -> start(turn);
-            case "rv" -> review(turn);
+            case "rv" -> asMember(turn, (flow, period) -> review(turn, flow, period));
             case "ed" -> editFromReview(turn, argument);
-            case "edl" -> editList(turn, parsePage(argument));
-            case "sub" -> askSubmit(turn);
+            case "edl" -> asMember(turn, (flow, period) -> editList(turn, flow, period, parsePage(argument)));
+            case "sub" -> asMember(turn, (flow, period) -> askSubmit(turn, flow, period));
             case "subok" -> submit(turn, argument);
             case "prog" -> office(turn, () -> desk.progress(turn));
             case "inv" -> office(turn, () -> desk.invite(turn, argument));
@@ -244,6 +246,16 @@ public class ConversationEngine {
     }
 
     // ------------------------------------------------------------------ department flow
+
+    /** A department member's action, given their flow and the current period; anyone without a flow goes to start. */
+    private void asMember(Turn turn, BiConsumer<Flow, ReportingPeriod> action) {
+        Optional<Flow> flow = flowOf(turn.member);
+        if (flow.isEmpty()) {
+            start(turn);
+            return;
+        }
+        action.accept(flow.get(), period());
+    }
 
     private Optional<Flow> flowOf(Member member) {
         return member.getDepartmentCode() == null ? Optional.empty() : context.report().flow(member.getDepartmentCode());
@@ -522,13 +534,7 @@ public class ConversationEngine {
         }
     }
 
-    private void questionButton(Turn turn, String action, String questionId) {
-        Optional<Flow> flow = flowOf(turn.member);
-        if (flow.isEmpty()) {
-            start(turn);
-            return;
-        }
-        ReportingPeriod period = period();
+    private void questionButton(Turn turn, Flow flow, ReportingPeriod period, String action, String questionId) {
         boolean current = turn.state.mode() == Mode.ANSWERING || turn.state.mode() == Mode.CONFIRM_OVERWRITE
                 || turn.state.mode() == Mode.CONFIRM_WARNING;
         if (!current || !questionId.equals(turn.state.questionId()) || !Long.valueOf(period.getId()).equals(turn.state.periodId())) {
@@ -536,7 +542,7 @@ public class ConversationEngine {
             start(turn);
             return;
         }
-        Question question = flow.get().question(questionId).orElseThrow();
+        Question question = flow.question(questionId).orElseThrow();
         boolean overwriting = turn.state.mode() == Mode.CONFIRM_OVERWRITE;
         boolean warning = turn.state.mode() == Mode.CONFIRM_WARNING;
         if (overwriting != (action.equals("ow") || action.equals("kw")) || warning != (action.equals("wy") || action.equals("wn"))) {
@@ -548,77 +554,77 @@ public class ConversationEngine {
             case "y", "n" -> {
                 if (question.type() != QuestionType.YESNO) {
                     turn.notice = texts.get("button.stale");
-                    ask(turn, period, flow.get(), question, null);
+                    ask(turn, period, flow, question, null);
                     return;
                 }
-                store(turn, period, flow.get(), question, AnswerValue.ofNumber(BigDecimal.valueOf(action.equals("y") ? 1 : 0)), false);
+                store(turn, period, flow, question, AnswerValue.ofNumber(BigDecimal.valueOf(action.equals("y") ? 1 : 0)), false);
             }
             case "k" -> {
                 Optional<Answer> answer = collection.answer(period.getId(), question.id());
                 if (answer.isEmpty()) {
-                    ask(turn, period, flow.get(), question, null);
+                    ask(turn, period, flow, question, null);
                     return;
                 }
                 turn.state.draft(null);
-                next(turn, period, flow.get(), question, texts.get("answer.kept"));
+                next(turn, period, flow, question, texts.get("answer.kept"));
             }
             case "s" -> {
                 if (!question.optional()) {
                     turn.notice = texts.get("skip.not-allowed");
-                    ask(turn, period, flow.get(), question, texts.get("skip.not-allowed"));
+                    ask(turn, period, flow, question, texts.get("skip.not-allowed"));
                     return;
                 }
-                store(turn, period, flow.get(), question, AnswerValue.SKIPPED, false);
+                store(turn, period, flow, question, AnswerValue.SKIPPED, false);
             }
             case "b" -> {
-                int index = flow.get().indexOf(question.id());
+                int index = flow.indexOf(question.id());
                 if (index == 0) {
                     turn.notice = texts.get("back.first");
-                    ask(turn, period, flow.get(), question, null);
+                    ask(turn, period, flow, question, null);
                     return;
                 }
                 turn.state.returnToReview(false);
-                ask(turn, period, flow.get(), flow.get().questions().get(index - 1), null);
+                ask(turn, period, flow, flow.questions().get(index - 1), null);
             }
             case "p" -> pause(turn);
             case "d" -> {
                 String draft = turn.state.narrativeDraft();
                 if (draft == null || draft.isBlank()) {
                     turn.notice = texts.get("narrative.empty");
-                    ask(turn, period, flow.get(), question, texts.get("narrative.empty"));
+                    ask(turn, period, flow, question, texts.get("narrative.empty"));
                     return;
                 }
-                store(turn, period, flow.get(), question, AnswerValue.ofText(draft.strip()), false);
+                store(turn, period, flow, question, AnswerValue.ofText(draft.strip()), false);
             }
             case "c" -> {
                 turn.state.draft(null);
                 turn.notice = texts.get("narrative.cleared");
-                ask(turn, period, flow.get(), question, texts.get("narrative.cleared"));
+                ask(turn, period, flow, question, texts.get("narrative.cleared"));
             }
             case "ow" -> {
                 String pending = turn.state.pendingValue();
                 AnswerValue value = pending == null ? AnswerValue.SKIPPED
                         : question.type().numeric() ? AnswerValue.ofNumber(new BigDecimal(pending)) : AnswerValue.ofText(pending);
                 turn.state.to(Mode.ANSWERING);
-                store(turn, period, flow.get(), question, value, true);
+                store(turn, period, flow, question, value, true);
             }
             case "wy" -> {
                 String pending = turn.state.pendingValue();
                 turn.state.to(Mode.ANSWERING);
                 if (pending == null) {
-                    ask(turn, period, flow.get(), question, null);
+                    ask(turn, period, flow, question, null);
                     return;
                 }
-                store(turn, period, flow.get(), question, AnswerValue.ofNumber(new BigDecimal(pending)), false, true);
+                store(turn, period, flow, question, AnswerValue.ofNumber(new BigDecimal(pending)), false, true);
             }
             case "wn" -> {
                 turn.state.to(Mode.ANSWERING);
-                ask(turn, period, flow.get(), question, texts.get("rule.re-enter"));
+                ask(turn, period, flow, question, texts.get("rule.re-enter"));
             }
             case "kw" -> {
                 turn.state.to(Mode.ANSWERING);
                 turn.state.draft(null);
-                next(turn, period, flow.get(), question, texts.get("answer.kept-theirs"));
+                next(turn, period, flow, question, texts.get("answer.kept-theirs"));
             }
             default -> start(turn);
         }
@@ -642,14 +648,8 @@ public class ConversationEngine {
 
     // ------------------------------------------------------------------ review and submission
 
-    private void review(Turn turn) {
-        Optional<Flow> flow = flowOf(turn.member);
-        if (flow.isEmpty()) {
-            start(turn);
-            return;
-        }
-        ReportingPeriod period = period();
-        showReview(turn, period, flow.get(), collection.departmentAnswers(period.getId(), flow.get().departmentCode()), null);
+    private void review(Turn turn, Flow flow, ReportingPeriod period) {
+        showReview(turn, period, flow, collection.departmentAnswers(period.getId(), flow.departmentCode()), null);
     }
 
     private void showReview(Turn turn, ReportingPeriod period, Flow flow, Map<String, Answer> stored, String before) {
@@ -686,19 +686,13 @@ public class ConversationEngine {
         }
     }
 
-    private void editList(Turn turn, int page) {
-        Optional<Flow> flow = flowOf(turn.member);
-        if (flow.isEmpty()) {
-            start(turn);
-            return;
-        }
-        ReportingPeriod period = period();
-        if (collection.isSubmitted(period.getId(), flow.get().departmentCode())) {
+    private void editList(Turn turn, Flow flow, ReportingPeriod period, int page) {
+        if (collection.isSubmitted(period.getId(), flow.departmentCode())) {
             turn.notice = texts.get("review.locked", context.commune().officeDepartment().name());
             start(turn);
             return;
         }
-        List<Question> questions = flow.get().questions();
+        List<Question> questions = flow.questions();
         int from = Math.min(page * EDIT_PAGE, Math.max(0, questions.size() - 1));
         int to = Math.min(questions.size(), from + EDIT_PAGE);
         List<List<Button>> rows = new ArrayList<>();
@@ -742,25 +736,19 @@ public class ConversationEngine {
         turn.state.returnToReview(true);
     }
 
-    private void askSubmit(Turn turn) {
-        Optional<Flow> flow = flowOf(turn.member);
-        if (flow.isEmpty()) {
+    private void askSubmit(Turn turn, Flow flow, ReportingPeriod period) {
+        if (collection.isSubmitted(period.getId(), flow.departmentCode())) {
             start(turn);
             return;
         }
-        ReportingPeriod period = period();
-        if (collection.isSubmitted(period.getId(), flow.get().departmentCode())) {
-            start(turn);
-            return;
-        }
-        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.get().departmentCode());
-        List<Question> missing = collection.missingRequired(flow.get(), stored);
+        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.departmentCode());
+        List<Question> missing = collection.missingRequired(flow, stored);
         if (!missing.isEmpty()) {
-            showReview(turn, period, flow.get(), stored, texts.get("submit.incomplete", missing.size()));
+            showReview(turn, period, flow, stored, texts.get("submit.incomplete", missing.size()));
             return;
         }
         turn.state.to(Mode.CONFIRM_SUBMIT);
-        turn.say(texts.get("submit.confirm", department(flow.get().departmentCode()).name(), period.key().label()),
+        turn.say(texts.get("submit.confirm", department(flow.departmentCode()).name(), period.key().label()),
                 List.of(List.of(new Button(texts.get("button.confirm-submit"), "subok|" + period.getId())),
                         List.of(new Button(texts.get("button.review"), "rv"))));
     }
@@ -775,7 +763,7 @@ public class ConversationEngine {
         }
         Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.get().departmentCode());
         if (!collection.missingRequired(flow.get(), stored).isEmpty()) {
-            askSubmit(turn);
+            askSubmit(turn, flow.get(), period);
             return;
         }
         List<String> owing = context.flows().stream().map(Flow::departmentCode).toList();
