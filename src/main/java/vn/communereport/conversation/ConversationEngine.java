@@ -31,6 +31,11 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
 import vn.communereport.collection.PeriodKey;
 import vn.communereport.reminder.ReminderService;
+import vn.communereport.report.CompiledReport;
+import vn.communereport.report.GeneratedFile;
+import vn.communereport.report.MissingPart;
+import vn.communereport.report.ReportCompiler;
+import vn.communereport.report.RuleFinding;
 
 /**
  * The conversation: takes what a person did and returns what to say, to them and to others. It knows
@@ -55,10 +60,13 @@ public class ConversationEngine {
     private final Clock clock;
     private final Optional<InviteLinks> inviteLinks;
     private final ReminderService reminders;
+    private final ReportCompiler reports;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        PeriodService periods, CollectionService collection, ReportContext context, Texts texts,
-                       Screens screens, Clock clock, Optional<InviteLinks> inviteLinks, ReminderService reminders) {
+                       Screens screens, Clock clock, Optional<InviteLinks> inviteLinks, ReminderService reminders,
+                       ReportCompiler reports) {
+        this.reports = reports;
         this.reminders = reminders;
         this.deliveries = deliveries;
         this.states = states;
@@ -180,6 +188,11 @@ public class ConversationEngine {
             case AWAIT_REOPEN_COMMENT -> reopenWithComment(turn, text);
             case AWAIT_DEADLINE -> openWithDeadline(turn, text);
             case CONFIRM_OVERWRITE -> turn.say(texts.get("overwrite.press-button"));
+            case CONFIRM_WARNING -> {
+                // Typing a new value is the natural way to correct it.
+                turn.state.to(Mode.ANSWERING);
+                answerText(turn, text);
+            }
             case REVIEW, CONFIRM_SUBMIT -> turn.say(texts.get("review.press-button"));
             case IDLE -> {
                 if (AccessService.looksLikeInviteCode(text)) {
@@ -214,6 +227,8 @@ public class ConversationEngine {
             case "/moi" -> office(turn, () -> invite(turn, argument));
             case "/molai" -> office(turn, () -> chooseReopen(turn, argument));
             case "/moky" -> office(turn, () -> choosePeriod(turn));
+            case "/duthao" -> office(turn, () -> compile(turn));
+            case "/phanbaocao" -> departmentPart(turn);
             case "/dongky" -> office(turn, () -> askClose(turn));
             case "/nhacnho" -> office(turn, () -> chooseRemind(turn));
             default -> turn.say(texts.get("command.unknown"));
@@ -225,7 +240,7 @@ public class ConversationEngine {
         String action = parts[0];
         String argument = parts.length > 1 ? parts[1] : "";
         switch (action) {
-            case "y", "n", "k", "s", "b", "p", "d", "c", "ow", "kw" -> questionButton(turn, action, argument);
+            case "y", "n", "k", "s", "b", "p", "d", "c", "ow", "kw", "wy", "wn" -> questionButton(turn, action, argument);
             case "go" -> start(turn);
             case "rv" -> review(turn);
             case "ed" -> editFromReview(turn, argument);
@@ -239,7 +254,7 @@ public class ConversationEngine {
             case "close" -> office(turn, () -> close(turn, argument));
             case "rem" -> office(turn, () -> remind(turn, argument));
             case "prev" -> keepPrevious(turn, argument);
-            case "draft" -> office(turn, () -> turn.say(texts.get("draft.not-yet")));
+            case "draft" -> office(turn, () -> compile(turn));
             default -> {
                 turn.notice = texts.get("button.unknown");
                 start(turn);
@@ -468,6 +483,32 @@ public class ConversationEngine {
     }
 
     private void store(Turn turn, ReportingPeriod period, Flow flow, Question question, AnswerValue value, boolean overwrite) {
+        store(turn, period, flow, question, value, overwrite, false);
+    }
+
+    /**
+     * Rules within the department are checked as the answer arrives: an error is refused with its reason,
+     * a warning is stored only once the person confirms it.
+     */
+    private void store(Turn turn, ReportingPeriod period, Flow flow, Question question, AnswerValue value, boolean overwrite,
+                       boolean warningsAccepted) {
+        if (question.type().numeric() && !value.skipped()) {
+            List<RuleFinding> findings = reports.checkAnswer(period, question, value.number());
+            Optional<RuleFinding> error = findings.stream().filter(RuleFinding::isError).findFirst();
+            if (error.isPresent()) {
+                turn.state.draft(null);
+                reask(turn, period, flow, question, texts.get("rule.error", error.get().description()));
+                return;
+            }
+            if (!findings.isEmpty() && !warningsAccepted) {
+                String warnings = String.join("\n", findings.stream().map(RuleFinding::description).toList());
+                turn.state.confirmWarning(value.text());
+                turn.say(texts.get("rule.warning", screens.value(question, value), warnings),
+                        List.of(List.of(new Button(texts.get("button.save-anyway"), "wy|" + question.id())),
+                                List.of(new Button(texts.get("button.re-enter"), "wn|" + question.id()))));
+                return;
+            }
+        }
         SaveOutcome outcome = collection.save(period, question, value, turn.member.getId(), turn.state.shownVersion(), overwrite);
         switch (outcome.kind()) {
             case LOCKED -> {
@@ -511,7 +552,8 @@ public class ConversationEngine {
             return;
         }
         ReportingPeriod period = period();
-        boolean current = turn.state.mode() == Mode.ANSWERING || turn.state.mode() == Mode.CONFIRM_OVERWRITE;
+        boolean current = turn.state.mode() == Mode.ANSWERING || turn.state.mode() == Mode.CONFIRM_OVERWRITE
+                || turn.state.mode() == Mode.CONFIRM_WARNING;
         if (!current || !questionId.equals(turn.state.questionId()) || !Long.valueOf(period.getId()).equals(turn.state.periodId())) {
             turn.notice = texts.get("button.stale");
             start(turn);
@@ -519,7 +561,8 @@ public class ConversationEngine {
         }
         Question question = flow.get().question(questionId).orElseThrow();
         boolean overwriting = turn.state.mode() == Mode.CONFIRM_OVERWRITE;
-        if (overwriting != (action.equals("ow") || action.equals("kw"))) {
+        boolean warning = turn.state.mode() == Mode.CONFIRM_WARNING;
+        if (overwriting != (action.equals("ow") || action.equals("kw")) || warning != (action.equals("wy") || action.equals("wn"))) {
             turn.notice = texts.get("button.stale");
             start(turn);
             return;
@@ -581,6 +624,19 @@ public class ConversationEngine {
                         : question.type().numeric() ? AnswerValue.ofNumber(new BigDecimal(pending)) : AnswerValue.ofText(pending);
                 turn.state.to(Mode.ANSWERING);
                 store(turn, period, flow.get(), question, value, true);
+            }
+            case "wy" -> {
+                String pending = turn.state.pendingValue();
+                turn.state.to(Mode.ANSWERING);
+                if (pending == null) {
+                    ask(turn, period, flow.get(), question, null);
+                    return;
+                }
+                store(turn, period, flow.get(), question, AnswerValue.ofNumber(new BigDecimal(pending)), false, true);
+            }
+            case "wn" -> {
+                turn.state.to(Mode.ANSWERING);
+                ask(turn, period, flow.get(), question, texts.get("rule.re-enter"));
             }
             case "kw" -> {
                 turn.state.to(Mode.ANSWERING);
@@ -1025,6 +1081,47 @@ public class ConversationEngine {
         }
         int queued = reminders.remindNow(period, departments);
         turn.say(queued == 0 ? texts.get("remind.nobody") : texts.get("remind.sent", queued));
+    }
+
+    /** The compiled report, a draft until every part is in, as DOCX and XLSX with what is missing and what the rules found. */
+    private void compile(Turn turn) {
+        ReportingPeriod period = period();
+        CompiledReport report = reports.compile(period, null);
+        StringBuilder text = new StringBuilder(texts.get(report.draft() ? "compile.draft" : "compile.final",
+                context.report().name(), period.key().label()));
+        if (!report.missing().isEmpty()) {
+            text.append("\n\n").append(texts.get("compile.missing", report.missing().size()));
+            for (MissingPart part : report.missing()) {
+                text.append('\n').append(texts.get("compile.missing-line", part.description()));
+            }
+        }
+        text.append("\n\n").append(texts.get("compile.checks"));
+        if (report.findings().isEmpty()) {
+            text.append('\n').append(texts.get("compile.checks-ok"));
+        }
+        for (RuleFinding finding : report.findings()) {
+            text.append('\n').append(texts.get(finding.isError() ? "compile.error" : "compile.warning", finding.description()));
+        }
+        for (String part : Screens.split(text.toString(), MAX_MESSAGE)) {
+            turn.say(part);
+        }
+        attach(turn, report.docx());
+        attach(turn, report.xlsx());
+    }
+
+    private void attach(Turn turn, GeneratedFile file) {
+        String caption = file.caption() == null ? "" : Screens.shorten(file.caption(), 1000);
+        turn.out.add(Outbound.document(turn.in.chatId(), file.fileName(), file.content(), caption));
+    }
+
+    /** A member's own part as a DOCX; the compiled report is only for the office. */
+    private void departmentPart(Turn turn) {
+        Optional<Flow> flow = flowOf(turn.member);
+        if (flow.isEmpty()) {
+            turn.say(texts.get("member.no-flow", context.commune().officeDepartment().name()));
+            return;
+        }
+        attach(turn, reports.departmentPart(period(), flow.get().departmentCode()));
     }
 
     private void help(Turn turn) {

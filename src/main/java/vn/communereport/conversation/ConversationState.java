@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING }
 
     @Id
     private Long memberId;
@@ -97,6 +97,11 @@ class ConversationState {
 
     void confirmOverwrite(String pendingValue) {
         this.mode = Mode.CONFIRM_OVERWRITE;
+        this.pendingValue = pendingValue;
+    }
+
+    void confirmWarning(String pendingValue) {
+        this.mode = Mode.CONFIRM_WARNING;
         this.pendingValue = pendingValue;
     }
 

@@ -25,7 +25,7 @@ import vn.communereport.messaging.Texts;
 class TelegramBot implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "moky", "dongky", "nhacnho", "trogiup");
+    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "moky", "dongky", "nhacnho", "duthao", "phanbaocao", "trogiup");
 
     private final TelegramProperties properties;
     private final TelegramClient client;

@@ -50,7 +50,19 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
                 handle(update);
             } catch (Throwable unexpected) {
                 log.error("Update {} could not be handled", update.getUpdateId(), unexpected);
+                apologise(update);
             }
+        }
+    }
+
+    private void apologise(Update update) {
+        try {
+            Inbound inbound = UpdateMapper.toInbound(update);
+            if (inbound != null && inbound.privateChat()) {
+                sender.send(Outbound.plain(inbound.chatId(), texts.get("error.internal")));
+            }
+        } catch (Throwable ignored) {
+            // Nothing more can be done for this update; polling must go on.
         }
     }
 

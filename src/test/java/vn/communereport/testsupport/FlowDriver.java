@@ -23,11 +23,30 @@ public final class FlowDriver {
     private final FakeUser user;
     private final Flow flow;
     private final Function<Question, String> answers;
+    private Function<Question, String> corrections = q -> "0";
+    private final java.util.List<String> refused = new java.util.ArrayList<>();
+    private final java.util.List<String> confirmedWarnings = new java.util.ArrayList<>();
 
     public FlowDriver(FakeUser user, Flow flow, Function<Question, String> answers) {
         this.user = user;
         this.flow = flow;
         this.answers = answers;
+    }
+
+    /** What to answer when the bot refuses a figure for breaking a rule. */
+    public FlowDriver correctingWith(Function<Question, String> corrections) {
+        this.corrections = corrections;
+        return this;
+    }
+
+    /** The bot's refusals ("Số liệu không hợp lệ: …") met on the way. */
+    public java.util.List<String> refused() {
+        return refused;
+    }
+
+    /** The warnings the bot asked to confirm on the way (confirmed with «Vẫn lưu»). */
+    public java.util.List<String> confirmedWarnings() {
+        return confirmedWarnings;
     }
 
     /** The question a bot message puts, or null when it puts none. */
@@ -42,7 +61,7 @@ public final class FlowDriver {
 
     public SentMessage nextQuestionOrReview() {
         return user.awaitMessage(m -> HEADER.matcher(m.text()).find() || m.text().startsWith("📋")
-                || m.text().contains("\n📋"), WAIT);
+                || m.text().contains("\n📋") || m.buttonData().stream().anyMatch(d -> d.startsWith("wy|")), WAIT);
     }
 
     /** Answers the question shown in {@code message}; returns the bot's next question or review. */
@@ -63,7 +82,22 @@ public final class FlowDriver {
         } else {
             user.sends(answer);
         }
-        return nextQuestionOrReview();
+        SentMessage next = settle(question, nextQuestionOrReview());
+        if (question.equals(questionIn(next)) && next.text().contains("Số liệu không hợp lệ")) {
+            refused.add(next.text());
+            user.sends(corrections.apply(question));
+            next = settle(question, nextQuestionOrReview());
+        }
+        return next;
+    }
+
+    private SentMessage settle(Question question, SentMessage next) {
+        if (next.buttonData().contains("wy|" + question.id())) {
+            confirmedWarnings.add(next.text());
+            user.presses("wy|" + question.id());
+            return nextQuestionOrReview();
+        }
+        return next;
     }
 
     /** Answers from the current question until the review; {@code stopAfter} answers at most, then returns. */

@@ -1,0 +1,259 @@
+package vn.communereport.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import vn.communereport.collection.AnswerValue;
+import vn.communereport.collection.PeriodKey;
+import vn.communereport.definition.CommuneDefinition;
+import vn.communereport.definition.Department;
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
+import vn.communereport.definition.ReportDefinition;
+import vn.communereport.definition.SectionNode;
+import vn.communereport.definition.Slot;
+import vn.communereport.definition.TableRow;
+
+/**
+ * Everything a rendering needs, gathered once: the definitions, the period, the answers, the figures computed
+ * from them, what is missing and what the rules found.
+ */
+final class ReportData {
+
+    /** A narrative block: its text, or that it is awaited (pending) or was skipped (left out with its heading). */
+    record Block(String text, boolean pending, boolean skipped, String departmentCode) {
+    }
+
+    private final CommuneDefinition commune;
+    private final Ownership ownership;
+    private final PeriodKey period;
+    private final Map<String, AnswerValue> answers;
+    private final Set<String> submitted;
+    private final LocalDate reportDate;
+    private final LocalDate today;
+    private final Figures figures;
+    private final TemplateText templates;
+    private final List<String> departmentOrder;
+    private final List<MissingPart> missing;
+    private final List<RuleFinding> findings;
+    private final boolean draft;
+
+    /**
+     * @param answers      stored answers by question id
+     * @param submitted    departments whose part is handed in
+     * @param reportDate   the date printed on the report, or null to leave the day blank
+     * @param today        gives month and year when the report is not dated yet
+     */
+    ReportData(CommuneDefinition commune, Ownership ownership, PeriodKey period, Map<String, AnswerValue> answers,
+               Set<String> submitted, LocalDate reportDate, LocalDate today) {
+        this.commune = commune;
+        this.ownership = ownership;
+        this.period = period;
+        this.answers = Map.copyOf(answers);
+        this.submitted = Set.copyOf(submitted);
+        this.reportDate = reportDate;
+        this.today = today;
+        this.figures = Figures.of(ownership, this.answers);
+        this.templates = new TemplateText(commune, period);
+        this.departmentOrder = commune.departments().stream().map(Department::code).toList();
+        this.missing = missingParts();
+        this.findings = RuleChecker.check(ownership.report().rules(), figures);
+        this.draft = !missing.isEmpty();
+    }
+
+    private List<MissingPart> missingParts() {
+        List<MissingPart> parts = new ArrayList<>();
+        for (Department department : commune.departments()) {
+            Flow flow = ownership.report().flow(department.code()).orElse(null);
+            if (flow == null) {
+                continue;
+            }
+            int figuresMissing = 0;
+            int blocksMissing = 0;
+            for (Question question : flow.questions()) {
+                if (Figures.awaited(question, answers.get(question.id()))) {
+                    if (question.fills().kind() == Slot.Kind.TABLE_ROW) {
+                        figuresMissing++;
+                    } else {
+                        blocksMissing++;
+                    }
+                }
+            }
+            boolean handedIn = submitted.contains(department.code());
+            if (!handedIn || figuresMissing + blocksMissing > 0) {
+                parts.add(new MissingPart(department.code(), department.name(), figuresMissing, blocksMissing, handedIn));
+            }
+        }
+        return List.copyOf(parts);
+    }
+
+    CommuneDefinition commune() {
+        return commune;
+    }
+
+    ReportDefinition report() {
+        return ownership.report();
+    }
+
+    Ownership ownership() {
+        return ownership;
+    }
+
+    PeriodKey period() {
+        return period;
+    }
+
+    LocalDate reportDate() {
+        return reportDate;
+    }
+
+    LocalDate today() {
+        return today;
+    }
+
+    Figures figures() {
+        return figures;
+    }
+
+    TemplateText templates() {
+        return templates;
+    }
+
+    /** Departments that still owe something or have not handed their part in. */
+    List<MissingPart> missing() {
+        return missing;
+    }
+
+    List<RuleFinding> findings() {
+        return findings;
+    }
+
+    /** Not every part is in yet: some department has not handed in, or some answer is missing. */
+    boolean draft() {
+        return draft;
+    }
+
+    boolean submitted(String departmentCode) {
+        return submitted.contains(departmentCode);
+    }
+
+    String departmentName(String code) {
+        return commune.department(code).map(Department::name).orElse(code);
+    }
+
+    Block block(String blockId) {
+        Question question = ownership.blockQuestion(blockId);
+        if (question == null) {
+            return new Block(null, false, true, null);
+        }
+        AnswerValue answer = answers.get(question.id());
+        if (Figures.awaited(question, answer)) {
+            return new Block(null, true, false, question.departmentCode());
+        }
+        if (answer.skipped() || answer.text() == null || answer.text().isBlank()) {
+            return new Block(null, false, true, question.departmentCode());
+        }
+        return new Block(answer.text(), false, false, question.departmentCode());
+    }
+
+    /** Whether a section is printed: a skipped block is left out with its heading, and so is an emptied parent. */
+    boolean shows(SectionNode node) {
+        if (node.block() != null && !block(node.block()).skipped()) {
+            return true;
+        }
+        return node.children().stream().anyMatch(this::shows);
+    }
+
+    /** Whether a section holds a block of the department (for its own part). */
+    boolean holdsBlockOf(SectionNode node, String departmentCode) {
+        if (node.block() != null && departmentCode.equals(ownership.blockOwner(node.block()))) {
+            return true;
+        }
+        return node.children().stream().anyMatch(child -> holdsBlockOf(child, departmentCode));
+    }
+
+    // ------------------------------------------------------------------ markers
+
+    /** "[Chưa có số liệu: Phòng Kinh tế — mục II.5.2]" */
+    String blockMarker(String blockId) {
+        return "[Chưa có số liệu: " + departmentName(ownership.blockOwner(blockId)) + " — mục " + blockId + "]";
+    }
+
+    /** "[Chưa có số liệu: Phòng Kinh tế]" for a table cell still awaited. */
+    String cellMarker(String rowCode) {
+        return "[Chưa có số liệu: " + waitingNames(rowCode) + "]";
+    }
+
+    /** The marker for a row value quoted in a lead. */
+    String leadMarker(String rowCode) {
+        if (figures.pending(rowCode)) {
+            return "[Chưa có số liệu: " + waitingNames(rowCode) + " — chỉ tiêu " + rowCode + "]";
+        }
+        return "[Không có số liệu: chỉ tiêu " + rowCode + "]";
+    }
+
+    private String waitingNames(String rowCode) {
+        return String.join(", ", figures.waitingFor(rowCode, departmentOrder).stream().map(this::departmentName).toList());
+    }
+
+    /** A lead's pieces: names and row values filled, missing values as markers. */
+    List<TemplateText.Piece> lead(String template) {
+        return templates.pieces(template, code -> {
+            TableRow row = ownership.row(code);
+            if (row == null) {
+                return null;
+            }
+            String value = figures.display(code);
+            return value.isEmpty() ? new TemplateText.Piece(leadMarker(code), true) : new TemplateText.Piece(value, false);
+        });
+    }
+
+    // ------------------------------------------------------------------ particulars
+
+    /** "Số:       /BC-UBND" with the number left blank for the office to write in. */
+    String documentNumber() {
+        return commune.documentNumber().replace("{so}", "       ");
+    }
+
+    /** "…/BC-UBND" for the annex reference. */
+    String documentNumberReference() {
+        String number = commune.documentNumber().replace("{so}", "…");
+        int colon = number.indexOf(':');
+        return (colon >= 0 ? number.substring(colon + 1) : number).trim();
+    }
+
+    /** "Bình Lư, ngày 05 tháng 01 năm 2026"; undated: "Bình Lư, ngày      tháng 6 năm 2026". */
+    String placeAndDate() {
+        if (reportDate == null) {
+            return commune.place() + ", ngày       tháng " + month(today.getMonthValue()) + " năm " + today.getYear();
+        }
+        return commune.place() + ", ngày " + String.format("%02d", reportDate.getDayOfMonth()) + " tháng "
+                + month(reportDate.getMonthValue()) + " năm " + reportDate.getYear();
+    }
+
+    private static String month(int month) {
+        return month <= 2 ? String.format("%02d", month) : String.valueOf(month);
+    }
+
+    /** "05/01/2026", or "…" when not dated yet. */
+    String shortDate() {
+        return reportDate == null ? "…" : String.format("%02d/%02d/%d", reportDate.getDayOfMonth(), reportDate.getMonthValue(), reportDate.getYear());
+    }
+
+    /** "UBND xã Bình Lư": the issuing body's name with the usual abbreviation. */
+    String issuingBodyShort() {
+        return commune.issuingBodyName().replaceFirst("(?iu)^(ủy|uỷ) ban nhân dân", "UBND");
+    }
+
+    /** "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã Bình Lư)" */
+    String annexReference() {
+        return "(Kèm theo Báo cáo số " + documentNumberReference() + " ngày " + shortDate() + " của " + issuingBodyShort() + ")";
+    }
+
+    String tableTitle() {
+        return templates.fill(report().tableTitle());
+    }
+}
