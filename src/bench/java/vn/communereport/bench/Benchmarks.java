@@ -28,6 +28,8 @@ public final class Benchmarks {
             }
         }
         boolean all = which.contains("all");
+        // Bots run as child processes: never leave one behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         Path out = Path.of(options.getOrDefault("dir", "target/bench"));
         Files.createDirectories(out);
         Path jar = options.containsKey("jar") ? Path.of(options.get("jar")) : findJar();
@@ -41,10 +43,38 @@ public final class Benchmarks {
             large = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.large", "1000000"))),
                     out.resolve("e2e-large"), jar).run();
         }
+        if (all || which.contains("startup")) {
+            String java17 = options.getOrDefault("java17", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            String java25 = options.getOrDefault("java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+            List<String> only = options.containsKey("startup.only") ? List.of(options.get("startup.only").split(",")) : List.of();
+            List<String> extra = options.containsKey("startup.extra") ? List.of(options.get("startup.extra").split(";")) : List.of();
+            new StartupBench(out.resolve("startup"), jar, Integer.parseInt(options.getOrDefault("startup.runs", "5")), java17, java25)
+                    .run(only, extra);
+        }
+        if (all || which.contains("report")) {
+            runReportBenchmarks(options, out);
+        }
+        if (all || which.contains("ratelimit")) {
+            new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")));
+        }
         if (small != null && large != null) {
             EndToEndSummary.compare(small, large);
         }
         System.out.println();
+    }
+
+    /** JMH: vn.communereport.report.ReportBench (warm, cold, rule check), seed and ten-times definitions. */
+    static void runReportBenchmarks(Map<String, String> options, Path out) throws Exception {
+        System.out.printf("%n== Report: ReportCompiler.compile(period, date), JMH ==%n");
+        org.openjdk.jmh.runner.options.ChainedOptionsBuilder builder = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .include("vn\\.communereport\\.report\\.ReportBench\\." + options.getOrDefault("report.include", "") + ".*")
+                .shouldFailOnError(true)
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .result(out.resolve("report-jmh.json").toString());
+        if (options.containsKey("report.definition")) {
+            builder.param("definition", options.get("report.definition").split(","));
+        }
+        new org.openjdk.jmh.runner.Runner(builder.build()).run();
     }
 
     static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history) {
