@@ -36,12 +36,14 @@ public final class Benchmarks {
         EndToEndBench.Figures small = null;
         EndToEndBench.Figures large = null;
         if (all || which.contains("e2e")) {
-            small = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.small", "1000"))),
-                    out.resolve("e2e-small"), jar).run();
+            small = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.small", "1000")), jar),
+                    out.resolve("e2e-small")).run();
+            EndToEndSummary.print(small);
         }
         if (all || which.contains("history")) {
-            large = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.large", "1000000"))),
-                    out.resolve("e2e-large"), jar).run();
+            large = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.large", "1000000")), jar),
+                    out.resolve("e2e-large")).run();
+            EndToEndSummary.print(large);
         }
         if (all || which.contains("startup")) {
             String java17 = options.getOrDefault("java17", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,7 +57,8 @@ public final class Benchmarks {
             runReportBenchmarks(options, out);
         }
         if (all || which.contains("ratelimit")) {
-            new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")));
+            new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")),
+                    Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
         }
         if (small != null && large != null) {
             EndToEndSummary.compare(small, large);
@@ -77,9 +80,19 @@ public final class Benchmarks {
         new org.openjdk.jmh.runner.Runner(builder.build()).run();
     }
 
-    static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history) {
+    static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history, Path jar) {
         String java = o.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m").split(" "));
+        List<EndToEndBench.Variant> variants = new java.util.ArrayList<>();
+        if (o.containsKey("variants")) {
+            // name|jar|dbOptions|botArgs|jvmArgs;...  (empty jar: the packaged one)
+            for (String spec : o.get("variants").split(";")) {
+                String[] f = (spec + "|||||").split("\\|", -1);
+                variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4])));
+            }
+        } else {
+            variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of()));
+        }
         return new EndToEndBench.Settings(history,
                 Integer.parseInt(o.getOrDefault("copies", "8")),
                 Integer.parseInt(o.getOrDefault("warmup", "15")),
@@ -89,9 +102,11 @@ public final class Benchmarks {
                 Long.parseLong(o.getOrDefault("thinkMin", "1000")),
                 Long.parseLong(o.getOrDefault("thinkMax", "2000")),
                 Long.parseLong(o.getOrDefault("rssAfter", "10000")),
-                jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null,
-                o.getOrDefault("dbOptions", ""),
-                o.containsKey("botArgs") ? List.of(o.get("botArgs").split(" ")) : List.of());
+                jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null, variants);
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split(" "));
     }
 
     static Path findJar() throws Exception {

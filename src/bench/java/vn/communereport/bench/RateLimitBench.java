@@ -18,16 +18,14 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Rate-limited sending: reminders queued in the outbox at once (as the reminder job queues a slot) go out through
  * the stand-in with Telegram's limits enforced ({@code enforceRateLimits(true)}: 30 messages/s for the bot, 1/s per
  * chat after a burst of 3; a message over the limit gets 429). The bot runs in this JVM with its production pacing
- * (25/s after a burst of 4, 1/s per chat after 3) and outbox poll interval (1 s).
+ * (25/s after a burst of 4, 1/s per chat after 3, unless told otherwise) and outbox poll interval (1 s).
  */
 final class RateLimitBench {
 
-    void run(int count) throws Exception {
+    void run(int count, double rate, int burst) throws Exception {
         Path data = Files.createTempDirectory("ratelimit-bench");
         FakeBotApi api = FakeBotApi.start(BotProcess.TOKEN);
         api.enforceRateLimits(true);
-        double rate = 25;
-        int burst = 4;
         try (BotProcess bot = BotProcess.start(api.baseUrl(), data, "1001", Map.of(
                 "telegram.chat-messages-per-second", "1", "telegram.chat-burst", "3",
                 "telegram.messages-per-second", String.valueOf(rate), "telegram.burst", String.valueOf(burst),
