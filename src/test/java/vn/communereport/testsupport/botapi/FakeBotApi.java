@@ -93,6 +93,15 @@ public final class FakeBotApi implements AutoCloseable {
     private record CallbackQuery(ChatState chat, int messageId, String data, long createdNanos) {
     }
 
+    /**
+     * Told of every message or edit the bot makes, in any chat, as it is recorded (under the stand-in's lock: keep it
+     * short and hand work to another thread). For load generators that drive many users without a waiting thread each.
+     */
+    @FunctionalInterface
+    public interface BotMessageListener {
+        void botMessage(SentMessage message);
+    }
+
     final Object lock = new Object();
     final ObjectMapper json = new ObjectMapper();
     private final String token;
@@ -130,6 +139,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, SentDocument> filesById = new HashMap<>();
     private boolean closed;
     private int activeExchanges;
+    /** update_id -> System.nanoTime() when getUpdates first handed the update to the bot. */
+    private final Map<Integer, Long> servedNanos = new HashMap<>();
+    private final List<BotMessageListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FakeBotApi(String token) throws IOException {
         this.token = Objects.requireNonNull(token, "token");
@@ -321,6 +333,26 @@ public final class FakeBotApi implements AutoCloseable {
                     .forEach(c -> result.put(c.get("command"), c.get("description")));
             return result;
         }
+    }
+
+    /**
+     * {@link System#nanoTime()} when getUpdates first handed this update to the bot (the response was being written),
+     * or -1 while it has not been handed out. With {@link SentMessage#arrivedNanos()} this gives the bot's latency.
+     */
+    public long servedNanos(long updateId) {
+        synchronized (lock) {
+            Long served = servedNanos.get((int) updateId);
+            return served == null ? -1 : served;
+        }
+    }
+
+    /** Registers a listener told of every bot message and edit from now on; see {@link BotMessageListener}. */
+    public void addBotMessageListener(BotMessageListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeBotMessageListener(BotMessageListener listener) {
+        listeners.remove(listener);
     }
 
     public int tooManyRequestsCount() {
@@ -677,10 +709,12 @@ public final class FakeBotApi implements AutoCloseable {
 
     private List<Map<String, Object>> collect(int limit) {
         List<Map<String, Object>> result = new ArrayList<>();
+        long now = System.nanoTime();
         for (Map.Entry<Integer, Map<String, Object>> entry : pendingUpdates.entrySet()) {
             if (result.size() >= limit) {
                 break;
             }
+            servedNanos.putIfAbsent(entry.getKey(), now);
             Map<String, Object> update = new LinkedHashMap<>();
             update.put("update_id", entry.getKey());
             update.putAll(entry.getValue());
@@ -770,6 +804,7 @@ public final class FakeBotApi implements AutoCloseable {
                     nullIfEmpty(r.arg("parse_mode")), text.entities(), markup.inlineKeyboard(), markup.raw(), null, now,
                     null, message);
             chat.addVersion(sent);
+            notifyListeners(sent);
             lock.notifyAll();
             return message;
         }
@@ -825,6 +860,7 @@ public final class FakeBotApi implements AutoCloseable {
                     rawCaption, nullIfEmpty(r.arg("parse_mode")), caption.entities(), markup.inlineKeyboard(),
                     markup.raw(), document, now, null, message);
             chat.addVersion(sent);
+            notifyListeners(sent);
             lock.notifyAll();
             return message;
         }
@@ -925,6 +961,7 @@ public final class FakeBotApi implements AutoCloseable {
                 method, text.text(), raw, parseMode, text.entities(), markup.inlineKeyboard(), markup.raw(),
                 current.document(), current.date(), now, message);
         chat.addVersion(edited);
+        notifyListeners(edited);
         lock.notifyAll();
         return message;
     }
@@ -1155,6 +1192,16 @@ public final class FakeBotApi implements AutoCloseable {
             return null;
         }
         throw ApiError.badRequest("message to be replied not found");
+    }
+
+    private void notifyListeners(SentMessage message) {
+        for (BotMessageListener listener : listeners) {
+            try {
+                listener.botMessage(message);
+            } catch (RuntimeException e) {
+                e.printStackTrace(); // a listener's bug must not fail the bot's call
+            }
+        }
     }
 
     // ================================================================ helpers for FakeUser (called under lock)

@@ -600,6 +600,27 @@ class FakeBotApiTest {
         assertThat(lan.hasOpenedChat()).isTrue();
     }
 
+    @Test
+    void timestampsWhenAnUpdateIsServedAndWhenTheReplyArrivesAndTellsListeners() throws Exception {
+        FakeUser lan = opened(1001, "Lan");
+        long updateId = lan.sends("câu trả lời");
+        assertThat(api.servedNanos(updateId)).isEqualTo(-1);
+        BlockingQueue<SentMessage> heard = new LinkedBlockingQueue<>();
+        api.addBotMessageListener(heard::add);
+
+        long before = System.nanoTime();
+        assertThat(post("getUpdates", Map.of("timeout", 0)).path("result")).hasSize(2);
+        long served = api.servedNanos(updateId);
+        assertThat(served).isBetween(before, System.nanoTime());
+        post("getUpdates", Map.of("timeout", 0)); // served again (not confirmed): the first time counts
+        assertThat(api.servedNanos(updateId)).isEqualTo(served);
+
+        bot.execute(SendMessage.builder().chatId(1001L).text("Đã lưu").build());
+        SentMessage reply = lan.awaitNext(WAIT);
+        assertThat(reply.arrivedNanos()).isGreaterThan(served);
+        assertThat(heard.poll(10, TimeUnit.SECONDS)).isSameAs(reply);
+    }
+
     // ------------------------------------------------------------ helpers
 
     private FakeUser opened(long id, String name) {

@@ -49,6 +49,8 @@ public final class SentMessage {
     private final Instant date;
     private final Instant editDate;
     private final Map<String, Object> json;
+    /** System.nanoTime() when the stand-in recorded this version: made under its lock, as the bot's call is answered. */
+    private final long arrivedNanos = System.nanoTime();
 
     SentMessage(long chatId, int messageId, int version, Kind kind, String method, String text, String rawText,
                 String parseMode, List<MessageEntity> entities, List<List<Button>> inlineKeyboard,
@@ -166,6 +168,14 @@ public final class SentMessage {
     /** When this version was made by an edit, else null. */
     public Instant editDate() {
         return editDate;
+    }
+
+    /**
+     * {@link System#nanoTime()} when this version arrived at the stand-in (the send or edit was accepted), for latency
+     * measurements against {@link FakeBotApi#servedNanos(long)}.
+     */
+    public long arrivedNanos() {
+        return arrivedNanos;
     }
 
     /** The Message object as the Bot API returned it for this version. */

@@ -1,0 +1,54 @@
+package vn.communereport.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Sums up end-to-end runs against the targets and compares histories. */
+final class EndToEndSummary {
+
+    private EndToEndSummary() {
+    }
+
+    /** Updates per second over all measured rounds together. */
+    static double throughput(List<Load.Result> rounds) {
+        long updates = rounds.stream().mapToLong(Load.Result::updates).sum();
+        double seconds = rounds.stream().mapToDouble(Load.Result::seconds).sum();
+        return updates / seconds;
+    }
+
+    /** Median over rounds of a round's median (or p99) latency. */
+    static double latency(List<Load.Result> rounds, boolean p99) {
+        double[] values = rounds.stream().mapToDouble(r -> p99 ? r.servedToReply().p99Ms() : r.servedToReply().medianMs()).sorted().toArray();
+        return values.length == 0 ? Double.NaN : values[values.length / 2];
+    }
+
+    static void print(EndToEndBench.Figures f) {
+        System.out.printf(Locale.ROOT, "%n   -- summary, %d stored answers (measured rounds; latency = median of the rounds' figures) --%n", f.history());
+        double echo = throughput(f.echo());
+        System.out.printf(Locale.ROOT, "   %-6s saturated: %7.1f updates/s, latency median %6.2f ms p99 %6.2f ms, CPU %.3f ms/update; human pace: median %6.2f ms p99 %6.2f ms%n",
+                "echo", echo, latency(f.echo(), false), latency(f.echo(), true), f.echoCpuMsPerUpdate(),
+                latency(f.echoHuman(), false), latency(f.echoHuman(), true));
+        for (EndToEndBench.BotFigures bot : f.real()) {
+            double t = throughput(bot.rounds());
+            System.out.printf(Locale.ROOT, "   %-6s saturated: %7.1f updates/s, latency median %6.2f ms p99 %6.2f ms, CPU %.3f ms/update; human pace: median %6.2f ms p99 %6.2f ms%n",
+                    bot.name(), t, latency(bot.rounds(), false), latency(bot.rounds(), true), bot.cpuMsPerUpdate(),
+                    latency(bot.human(), false), latency(bot.human(), true));
+            System.out.printf(Locale.ROOT, "          throughput %.2f of the echo bot's (target >= 0.67); p99 at human pace %+.2f ms from the echo bot's (target <= 20 ms), saturated %+.2f ms%n",
+                    t / echo, latency(bot.human(), true) - latency(f.echoHuman(), true), latency(bot.rounds(), true) - latency(f.echo(), true));
+        }
+    }
+
+    static void compare(EndToEndBench.Figures small, EndToEndBench.Figures large) {
+        System.out.printf(Locale.ROOT, "%n== History: %d vs %d stored answers (real bot, measured rounds) ==%n", small.history(), large.history());
+        for (int i = 0; i < Math.min(small.real().size(), large.real().size()); i++) {
+            EndToEndBench.BotFigures a = small.real().get(i);
+            EndToEndBench.BotFigures b = large.real().get(i);
+            System.out.printf(Locale.ROOT, "   %s: throughput %8.1f vs %8.1f updates/s (ratio %.2f); CPU per update %.3f vs %.3f ms (ratio %.2f)%n",
+                    a.name(), throughput(a.rounds()), throughput(b.rounds()), throughput(b.rounds()) / throughput(a.rounds()),
+                    a.cpuMsPerUpdate(), b.cpuMsPerUpdate(), b.cpuMsPerUpdate() / a.cpuMsPerUpdate());
+            System.out.printf(Locale.ROOT, "      latency median %.2f vs %.2f ms, p99 %.2f vs %.2f ms (saturated); human pace median %.2f vs %.2f ms, p99 %.2f vs %.2f ms%n",
+                    latency(a.rounds(), false), latency(b.rounds(), false), latency(a.rounds(), true), latency(b.rounds(), true),
+                    latency(a.human(), false), latency(b.human(), false), latency(a.human(), true), latency(b.human(), true));
+        }
+    }
+}
