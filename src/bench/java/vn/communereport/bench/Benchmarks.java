@@ -84,12 +84,13 @@ public final class Benchmarks {
         String java = o.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m").split(" "));
         List<EndToEndBench.Variant> variants = new java.util.ArrayList<>();
-        if (o.containsKey("variants")) {
-            // name|jar|dbOptions|botArgs|jvmArgs;...  (empty jar: the packaged one)
-            for (String spec : o.get("variants").split(";")) {
-                String[] f = (spec + "|||||").split("\\|", -1);
-                variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4])));
-            }
+        // variant1=name|jar|dbOptions|botArgs|jvmArgs, variant2=...  (empty jar: the packaged one)
+        for (int n = 1; o.containsKey("variant" + n); n++) {
+            String[] f = (o.get("variant" + n) + "|||||").split("\\|", -1);
+            variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4])));
+        }
+        if (!variants.isEmpty()) {
+            // as given
         } else {
             variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of()));
         }

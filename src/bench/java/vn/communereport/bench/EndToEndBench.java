@@ -95,7 +95,15 @@ final class EndToEndBench {
             String jdbc = "jdbc:h2:file:" + db.resolve("baocao").toAbsolutePath() + ";AUTO_SERVER=TRUE" + variant.dbOptions();
             List<String> command = new ArrayList<>(List.of(settings.java()));
             command.addAll(settings.jvmArgs());
-            command.addAll(variant.jvmArgs());
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (String option : variant.jvmArgs()) {
+                if (option.startsWith("ENV:")) { // e.g. ENV:MALLOC_ARENA_MAX=2
+                    String[] kv = option.substring(4).split("=", 2);
+                    environment.put(kv[0], kv[1]);
+                } else {
+                    command.add(option);
+                }
+            }
             command.addAll(List.of("-jar", variant.jar().toAbsolutePath().toString(),
                     "--telegram.bot-token=" + BotProcess.TOKEN,
                     "--telegram.api-url=" + api.baseUrl(),
@@ -106,7 +114,7 @@ final class EndToEndBench {
                     "--telegram.messages-per-second=1000000", "--telegram.burst=1000000",
                     "--telegram.chat-messages-per-second=1000000", "--telegram.chat-burst=1000000"));
             command.addAll(variant.botArgs());
-            process = Launched.start(command, dir, dir.resolve(variant.name() + "-bot.log"), Map.of());
+            process = Launched.start(command, dir, dir.resolve(variant.name() + "-bot.log"), environment);
             api.awaitPolling(Duration.ofSeconds(180));
             startSeconds = Duration.between(process.startedAt, api.firstGetUpdatesAt()).toMillis() / 1000.0;
             api.user(ADMIN, "Lò Văn Phòng").withOpenedChat();
@@ -278,7 +286,8 @@ final class EndToEndBench {
                 System.out.printf(Locale.ROOT, "   %s bot after %d updates: RSS %d MB (peak %d MB); errors in its log: %d%n",
                         bot.variant.name(), bot.updates, rss[0] / 1024, rss[1] / 1024, errors.size());
                 errors.stream().limit(10).forEach(line -> System.out.println("     " + line));
-                if (settings.jvmArgs().stream().anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
+                if (java.util.stream.Stream.concat(settings.jvmArgs().stream(), bot.variant.jvmArgs().stream())
+                        .anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
                     Path nmt = dir.resolve(bot.variant.name() + "-nmt.txt");
                     Files.writeString(nmt, jcmd(bot.process, "VM.native_memory", "summary"));
                     System.out.println("     native memory summary: " + nmt);
