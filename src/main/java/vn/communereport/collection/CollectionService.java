@@ -116,6 +116,23 @@ public class CollectionService {
         return submission(periodId, departmentCode).map(Submission::isSubmitted).orElse(false);
     }
 
+    /** How many of these departments have handed their part in for the period. */
+    @Transactional(readOnly = true)
+    public long submittedCount(long periodId, Collection<String> departmentCodes) {
+        return submissions.findByPeriodId(periodId).stream()
+                .filter(s -> s.isSubmitted() && departmentCodes.contains(s.getDepartmentCode())).count();
+    }
+
+    /** The stored answers to these questions in the period, by question id. */
+    @Transactional(readOnly = true)
+    public Map<String, Answer> answers(long periodId, Collection<String> questionIds) {
+        if (questionIds.isEmpty()) {
+            return Map.of();
+        }
+        return answers.findByPeriodIdAndQuestionIdIn(periodId, questionIds).stream()
+                .collect(Collectors.toMap(Answer::getQuestionId, a -> a));
+    }
+
     /** Questions of a flow that still need an answer (skipped optional ones count as answered). */
     public List<Question> missingRequired(Flow flow, Map<String, Answer> stored) {
         List<Question> missing = new ArrayList<>();

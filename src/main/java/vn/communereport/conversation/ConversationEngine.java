@@ -296,13 +296,13 @@ public class ConversationEngine {
                     List.of(List.of(new Button(texts.get("button.review"), "rv"))));
             return;
         }
-        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.get().departmentCode());
         ConversationState state = turn.state;
         if (state.mode() == Mode.ANSWERING && state.questionId() != null && Long.valueOf(period.getId()).equals(state.periodId())
                 && flow.get().indexOf(state.questionId()) >= 0) {
             ask(turn, period, flow.get(), flow.get().question(state.questionId()).orElseThrow(), texts.get("flow.resume"));
             return;
         }
+        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.get().departmentCode());
         List<Question> missing = collection.missingRequired(flow.get(), stored);
         if (missing.isEmpty()) {
             showReview(turn, period, flow.get(), stored, null);
@@ -781,8 +781,9 @@ public class ConversationEngine {
                 turn.tell(colleague.getChatId(), texts.get("submit.colleague", who, department.name(), period.key().label()), List.of());
             }
         }
-        List<DepartmentProgress> progress = collection.progress(period, context.flows());
-        long done = progress.stream().filter(p -> p.state() == DepartmentProgress.State.SUBMITTED).count();
+        // The office is told how many parts are in: counted from the submissions, not from every answer of the period.
+        long done = collection.submittedCount(period.getId(), owing);
+        int parts = owing.size();
         for (Member admin : access.officeAdmins(context.commune().code())) {
             if (admin.isBotBlocked()) {
                 continue;
@@ -792,7 +793,7 @@ public class ConversationEngine {
                         List.of(List.of(new Button(texts.get("button.compile"), "draft|" + period.getId())),
                                 List.of(new Button(texts.get("button.progress"), "prog"))));
             } else if (!admin.getId().equals(turn.member.getId())) {
-                turn.tell(admin.getChatId(), texts.get("office.part-in", department.name(), who, done, progress.size()),
+                turn.tell(admin.getChatId(), texts.get("office.part-in", department.name(), who, done, parts),
                         List.of(List.of(new Button(texts.get("button.progress"), "prog"))));
             }
         }

@@ -2,6 +2,7 @@ package vn.communereport.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -59,6 +60,25 @@ final class Figures {
         for (TableRow row : ownership.report().rows()) {
             if (row.kind() == TableRow.Kind.COMPUTED) {
                 figures.computed(row.code(), new HashSet<>());
+            }
+        }
+        return figures;
+    }
+
+    /** Only the given rows (figures and rates), for checks that read a few rows of a large table. */
+    static Figures of(Ownership ownership, Map<String, AnswerValue> answersByQuestion, Collection<String> rowCodes) {
+        Figures figures = new Figures(ownership);
+        for (String code : rowCodes) {
+            TableRow row = ownership.row(code);
+            if (row != null && row.kind() == TableRow.Kind.FIGURE) {
+                Question question = ownership.rowQuestion(code);
+                figures.cells.put(code, figureCell(question, question == null ? null : answersByQuestion.get(question.id())));
+            }
+        }
+        for (String code : rowCodes) {
+            TableRow row = ownership.row(code);
+            if (row != null && row.kind() == TableRow.Kind.COMPUTED) {
+                figures.computed(code, new HashSet<>());
             }
         }
         return figures;

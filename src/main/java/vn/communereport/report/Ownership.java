@@ -1,8 +1,10 @@
 package vn.communereport.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +26,9 @@ final class Ownership {
     private final Map<String, Question> blockQuestion = new HashMap<>();
     private final Map<String, TableRow> rows = new HashMap<>();
     private final Map<String, String> rowOwner = new HashMap<>();
+    private final Map<String, Set<String>> checkedWith = new HashMap<>();
+    private final Map<String, List<Rule>> rulesOn = new HashMap<>();
+    private final Map<String, Set<String>> rowsRead = new HashMap<>();
 
     Ownership(ReportDefinition report) {
         this.report = report;
@@ -41,6 +46,53 @@ final class Ownership {
                 rowOwner.put(row.code(), owner);
             }
         }
+        indexRulesByQuestion();
+    }
+
+    /**
+     * For each figure question, the rules of its department whose rows depend on it, the rows those rules read and
+     * the questions behind them: checking one answer then reads a handful of rows, whatever the size of the table.
+     */
+    private void indexRulesByQuestion() {
+        for (Rule rule : report.rules()) {
+            if (ruleOwner(rule) == null) {
+                continue; // spans departments: checked when the report is compiled
+            }
+            Set<String> figureRows = new LinkedHashSet<>();
+            rule.rowCodes().forEach(code -> figureRows.addAll(figureRowsBehind(code)));
+            Set<String> read = new LinkedHashSet<>(rule.rowCodes());
+            read.addAll(figureRows);
+            Set<String> questions = new LinkedHashSet<>();
+            for (String code : figureRows) {
+                Question question = rowQuestion.get(code);
+                if (question != null) {
+                    questions.add(question.id());
+                }
+            }
+            for (String code : figureRows) {
+                Question question = rowQuestion.get(code);
+                if (question != null) {
+                    rulesOn.computeIfAbsent(question.id(), id -> new ArrayList<>()).add(rule);
+                    rowsRead.computeIfAbsent(question.id(), id -> new LinkedHashSet<>()).addAll(read);
+                    checkedWith.computeIfAbsent(question.id(), id -> new LinkedHashSet<>()).addAll(questions);
+                }
+            }
+        }
+    }
+
+    /** The department's rules that involve this question's row (directly or through a rate computed from it). */
+    List<Rule> rulesOn(Question question) {
+        return rulesOn.getOrDefault(question.id(), List.of());
+    }
+
+    /** The rows those rules read, with the figure rows behind their rates. */
+    Set<String> rowsReadBy(Question question) {
+        return rowsRead.getOrDefault(question.id(), Set.of());
+    }
+
+    /** Questions whose answers those rules read (empty: no rule of the department involves this question). */
+    Set<String> questionsCheckedWith(Question question) {
+        return checkedWith.getOrDefault(question.id(), Set.of());
     }
 
     private String owner(String code, Set<String> visiting) {

@@ -51,9 +51,12 @@ public class ReportCompiler {
 
     /** Rules broken by one new answer, limited to rules within the answering department. */
     public List<RuleFinding> checkAnswer(ReportingPeriod period, Question question, BigDecimal newValue) {
+        Set<String> needed = ownership.questionsCheckedWith(question);
+        if (needed.isEmpty()) {
+            return List.of(); // no rule of the department involves this figure
+        }
         Map<String, AnswerValue> answers = new HashMap<>();
-        collection.departmentAnswers(period.getId(), question.departmentCode())
-                .forEach((id, answer) -> answers.put(id, answer.value()));
+        collection.answers(period.getId(), needed).forEach((id, answer) -> answers.put(id, answer.value()));
         return RuleChecker.checkAnswer(ownership, answers, question, newValue);
     }
 

@@ -43,21 +43,17 @@ final class RuleChecker {
         if (question.fills().kind() != Slot.Kind.TABLE_ROW) {
             return List.of();
         }
-        String department = question.departmentCode();
-        String answeredRow = question.fills().ref();
+        List<Rule> rules = ownership.rulesOn(question);
+        if (rules.isEmpty()) {
+            return List.of();
+        }
         Map<String, AnswerValue> answers = new HashMap<>(departmentAnswers);
         answers.put(question.id(), newValue == null ? AnswerValue.SKIPPED : AnswerValue.ofNumber(newValue));
-        Figures figures = Figures.of(ownership, answers);
+        // only the rows these rules read, not the whole table
+        Figures figures = Figures.of(ownership, answers, ownership.rowsReadBy(question));
         List<RuleFinding> findings = new ArrayList<>();
-        for (Rule rule : ownership.report().rules()) {
-            if (!Objects.equals(ownership.ruleOwner(rule), department)) {
-                continue;
-            }
-            boolean involvesRow = rule.rowCodes().stream()
-                    .anyMatch(code -> ownership.figureRowsBehind(code).contains(answeredRow));
-            if (involvesRow) {
-                evaluate(rule, figures).ifPresent(findings::add);
-            }
+        for (Rule rule : rules) {
+            evaluate(rule, figures).ifPresent(findings::add);
         }
         return findings;
     }

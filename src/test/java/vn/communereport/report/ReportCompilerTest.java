@@ -55,6 +55,15 @@ class ReportCompilerTest {
         });
         when(collection.periodAnswers(7L)).thenReturn(stored);
         byDepartment.forEach((department, answers) -> when(collection.departmentAnswers(7L, department)).thenReturn(answers));
+        when(collection.answers(eq(7L), org.mockito.ArgumentMatchers.anyCollection())).thenAnswer(call -> {
+            Map<String, Answer> some = new HashMap<>();
+            for (Object id : (java.util.Collection<?>) call.getArgument(1)) {
+                if (stored.containsKey(id)) {
+                    some.put((String) id, stored.get(id));
+                }
+            }
+            return some;
+        });
         when(collection.isSubmitted(eq(7L), anyString())).thenReturn(true);
         Clock clock = Clock.fixed(Instant.parse("2026-06-20T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
         compiler = new ReportCompiler(context, collection, clock);

@@ -92,6 +92,43 @@ class RuleCheckerTest {
         assertThat(RuleChecker.checkAnswer(OWN, hcc, OWN.blockQuestion("II.2.2"), BigDecimal.ONE)).isEmpty();
     }
 
+    /**
+     * Checking an answer reads only the rows its rules need; whatever the figure and the value, it finds exactly
+     * what evaluating the department's rules over the whole table finds.
+     */
+    @Test
+    void checkingOneAnswerFindsWhatTheWholeTableWouldShow() {
+        int checked = 0;
+        int found = 0;
+        for (var flow : SeedFixture.REPORT.flowsByDepartment().values()) {
+            Map<String, AnswerValue> own = departmentAnswers(flow.departmentCode());
+            for (Question question : flow.questions()) {
+                if (question.fills().kind() != vn.communereport.definition.Slot.Kind.TABLE_ROW) {
+                    continue;
+                }
+                for (String value : List.of("0", "1", "45", "99.5", "380", "2677", "100000")) {
+                    BigDecimal number = new BigDecimal(value);
+                    Map<String, AnswerValue> whole = new HashMap<>(own);
+                    whole.put(question.id(), AnswerValue.ofNumber(number));
+                    Figures figures = Figures.of(OWN, whole);
+                    List<String> expected = SeedFixture.REPORT.rules().stream()
+                            .filter(rule -> flow.departmentCode().equals(OWN.ruleOwner(rule)))
+                            .filter(rule -> rule.rowCodes().stream()
+                                    .anyMatch(code -> OWN.figureRowsBehind(code).contains(question.fills().ref())))
+                            .flatMap(rule -> RuleChecker.evaluate(rule, figures).stream())
+                            .map(f -> f.rule().id() + " " + f.left() + " " + f.right()).sorted().toList();
+                    List<String> actual = RuleChecker.checkAnswer(OWN, own, question, number).stream()
+                            .map(f -> f.rule().id() + " " + f.left() + " " + f.right()).sorted().toList();
+                    assertThat(actual).as("%s = %s", question.fills().ref(), value).isEqualTo(expected);
+                    checked++;
+                    found += expected.size();
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+        assertThat(found).as("the comparison saw rules fire").isGreaterThan(20);
+    }
+
     private static Map<String, AnswerValue> departmentAnswers(String department) {
         Map<String, AnswerValue> own = new HashMap<>();
         SeedFixture.seedAnswers().forEach((id, value) -> {
