@@ -158,6 +158,9 @@ public class CollectionService {
         if (!period.isOpen()) {
             return new SubmitResult(false, false);
         }
+        // Two last parts handed in at once would each miss the other's uncommitted submission, and nobody would
+        // tell the office that everything is in: submissions of a period take turns.
+        periods.lockById(period.getId());
         Submission submission = submissions.findByPeriodIdAndDepartmentCode(period.getId(), departmentCode)
                 .orElseGet(() -> new Submission(period.getId(), departmentCode));
         if (submission.isSubmitted()) {

@@ -30,6 +30,11 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
     @Query("update ReportingPeriod p set p.allInNotifiedAt = :at where p.id = :id and p.allInNotifiedAt is null")
     int claimAllInNotice(@Param("id") Long id, @Param("at") Instant at);
 
+    /** Locks the period's row until the transaction ends, so submissions of one period take turns on any instance. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from ReportingPeriod p where p.id = :id")
+    Optional<ReportingPeriod> lockById(@Param("id") Long id);
+
     @Modifying(clearAutomatically = true)
     @Query("update ReportingPeriod p set p.allInNotifiedAt = null where p.id = :id")
     int releaseAllInNotice(@Param("id") Long id);
@@ -42,6 +47,8 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
     List<Answer> findByPeriodIdAndDepartmentCode(Long periodId, String departmentCode);
 
     List<Answer> findByPeriodId(Long periodId);
+
+    List<Answer> findByPeriodIdAndQuestionIdIn(Long periodId, Collection<String> questionIds);
 }
 
 interface AnswerChangeRepository extends JpaRepository<AnswerChange, Long> {

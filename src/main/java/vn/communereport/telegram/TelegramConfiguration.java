@@ -48,7 +48,8 @@ class TelegramConfiguration {
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
                             TelegramSender sender, Texts texts, BotIdentity identity) {
         TelegramBot[] self = new TelegramBot[1];
-        UpdateConsumer consumer = new UpdateConsumer(engine, sender, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep);
+        UpdateConsumer consumer = new UpdateConsumer(engine, sender, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
+                .handledOn(properties.handlerThreads());
         self[0] = new TelegramBot(properties, client, consumer, texts, identity);
         return self[0];
     }

@@ -1,6 +1,14 @@
 package vn.communereport.telegram;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -43,15 +51,64 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Handles different chats of a batch side by side (each chat's updates in order, on one thread); null
+     * handles the batch on the polling thread alone.
+     */
+    private ExecutorService workers;
+
+    UpdateConsumer handledOn(int threads) {
+        if (threads > 1) {
+            AtomicInteger number = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "update-handler-" + number.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return this;
+    }
+
     @Override
     public void consume(List<Update> updates) {
+        if (workers == null || updates.size() < 2) {
+            updates.forEach(this::handleSafely);
+            return;
+        }
+        Map<Long, List<Update>> byChat = new LinkedHashMap<>();
         for (Update update : updates) {
-            try {
-                handle(update);
-            } catch (Throwable unexpected) {
-                log.error("Update {} could not be handled", update.getUpdateId(), unexpected);
-                apologise(update);
+            Inbound inbound = UpdateMapper.toInbound(update);
+            byChat.computeIfAbsent(inbound == null ? 0L : inbound.chatId(), chat -> new ArrayList<>()).add(update);
+        }
+        List<Future<?>> pending = new ArrayList<>();
+        for (List<Update> chat : byChat.values()) {
+            pending.add(workers.submit(() -> chat.forEach(this::handleSafely)));
+        }
+        // Returning confirms the batch to Telegram: only once every update of it is stored and answered.
+        boolean interrupted = false;
+        for (Future<?> handled : pending) {
+            while (true) {
+                try {
+                    handled.get();
+                    break;
+                } catch (InterruptedException stop) {
+                    interrupted = true;
+                } catch (ExecutionException cannotHappen) {
+                    break; // handleSafely lets nothing escape
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handleSafely(Update update) {
+        try {
+            handle(update);
+        } catch (Throwable unexpected) {
+            log.error("Update {} could not be handled", update.getUpdateId(), unexpected);
+            apologise(update);
         }
     }
 

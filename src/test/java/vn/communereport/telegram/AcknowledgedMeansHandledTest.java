@@ -68,7 +68,7 @@ class AcknowledgedMeansHandledTest {
         engine = mock(ConversationEngine.class);
         when(engine.handle(any())).thenAnswer(invocation -> behaviour.apply(invocation.getArgument(0)));
         // Wired as TelegramConfiguration wires it; only the waits between database retries are shortened.
-        TelegramProperties properties = new TelegramProperties(BotProcess.TOKEN, api.baseUrl(), 1);
+        TelegramProperties properties = new TelegramProperties(BotProcess.TOKEN, api.baseUrl(), 1, 1);
         TelegramClient client = new OkHttpTelegramClient(BotProcess.TOKEN, properties.telegramUrl());
         TelegramSender sender = new TelegramSender(client, mock(AccessService.class), Thread::sleep,
                 new SendPacer(1000, 1000, 1000, 1000, System::nanoTime));
@@ -78,11 +78,16 @@ class AcknowledgedMeansHandledTest {
                 millis -> {
                     backoffs.add(millis);
                     Thread.sleep(Math.min(millis, 100));
-                });
+                }).handledOn(handlerThreads());
         self[0] = new TelegramBot(properties, client, consumer, texts, new BotIdentity());
         bot = self[0];
         bot.start();
         api.awaitPolling(WAIT);
+    }
+
+    /** Threads handling the chats of a batch; the subclass runs every test here again with several. */
+    int handlerThreads() {
+        return 1;
     }
 
     @AfterEach
@@ -202,7 +207,7 @@ class AcknowledgedMeansHandledTest {
         assertThat(backoffs).hasSize(tries - 1).startsWith(500L, 1000L, 2000L);
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
+    static void awaitUninterruptibly(CountDownLatch latch) {
         try {
             if (!latch.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never released");
