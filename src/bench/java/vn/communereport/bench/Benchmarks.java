@@ -33,17 +33,19 @@ public final class Benchmarks {
         Path out = Path.of(options.getOrDefault("dir", "target/bench"));
         Files.createDirectories(out);
         Path jar = options.containsKey("jar") ? Path.of(options.get("jar")) : findJar();
-        EndToEndBench.Figures small = null;
-        EndToEndBench.Figures large = null;
         if (all || which.contains("e2e")) {
-            small = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.small", "1000")), jar),
-                    out.resolve("e2e-small")).run();
-            EndToEndSummary.print(small);
+            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(options, small(options), jar), out.resolve("e2e")).run();
+            EndToEndSummary.print(figures);
         }
         if (all || which.contains("history")) {
-            large = new EndToEndBench(e2eSettings(options, Long.parseLong(options.getOrDefault("history.large", "1000000")), jar),
-                    out.resolve("e2e-large")).run();
-            EndToEndSummary.print(large);
+            // both histories side by side, round by round, against the same echo bot
+            Map<String, String> o = new LinkedHashMap<>(options);
+            o.putIfAbsent("variant1", "h" + small(options) + "||||||" + small(options));
+            o.putIfAbsent("variant2", "h" + large(options) + "||||||" + large(options));
+            o.putIfAbsent("rssAfter", "0");
+            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(o, small(options), jar), out.resolve("history")).run();
+            EndToEndSummary.print(figures);
+            EndToEndSummary.compare(figures);
         }
         if (all || which.contains("startup")) {
             String java17 = options.getOrDefault("java17", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,9 +61,6 @@ public final class Benchmarks {
         if (all || which.contains("ratelimit")) {
             new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")),
                     Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
-        }
-        if (small != null && large != null) {
-            EndToEndSummary.compare(small, large);
         }
         System.out.println();
     }
@@ -80,19 +79,28 @@ public final class Benchmarks {
         new org.openjdk.jmh.runner.Runner(builder.build()).run();
     }
 
+    private static long small(Map<String, String> o) {
+        return Long.parseLong(o.getOrDefault("history.small", "1000"));
+    }
+
+    private static long large(Map<String, String> o) {
+        return Long.parseLong(o.getOrDefault("history.large", "1000000"));
+    }
+
     static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history, Path jar) {
         String java = o.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m").split(" "));
         List<EndToEndBench.Variant> variants = new java.util.ArrayList<>();
         // variant1=name|jar|dbOptions|botArgs|jvmArgs, variant2=...  (empty jar: the packaged one)
         for (int n = 1; o.containsKey("variant" + n); n++) {
-            String[] f = (o.get("variant" + n) + "|||||").split("\\|", -1);
-            variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4])));
+            String[] f = (o.get("variant" + n) + "||||||").split("\\|", -1);
+            variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4]),
+                    f[5].isBlank() ? -1 : Long.parseLong(f[5])));
         }
         if (!variants.isEmpty()) {
             // as given
         } else {
-            variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of()));
+            variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of(), -1));
         }
         return new EndToEndBench.Settings(history,
                 Integer.parseInt(o.getOrDefault("copies", "8")),

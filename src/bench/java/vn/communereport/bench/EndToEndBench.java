@@ -47,12 +47,15 @@ final class EndToEndBench {
                     Path profile, List<Variant> variants) {
     }
 
-    /** A real bot to run: its jar, options for its JDBC URL, extra application arguments and JVM options. */
-    record Variant(String name, Path jar, String dbOptions, List<String> botArgs, List<String> jvmArgs) {
+    /**
+     * A real bot to run: its jar, options for its JDBC URL, extra application arguments, JVM options (ENV:K=V sets an
+     * environment variable) and the answers stored before it starts (-1: the run's).
+     */
+    record Variant(String name, Path jar, String dbOptions, List<String> botArgs, List<String> jvmArgs, long history) {
     }
 
     /** What one real bot did in the measured rounds. */
-    record BotFigures(String name, List<Load.Result> rounds, List<Load.Result> human, double cpuMsPerUpdate,
+    record BotFigures(String name, long history, List<Load.Result> rounds, List<Load.Result> human, double cpuMsPerUpdate,
                       double startSeconds, long updates, long[] rssKb, List<String> errors) {
     }
 
@@ -164,12 +167,12 @@ final class EndToEndBench {
         Map<String, String> seedTable = SeedReport.tableValues(DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow());
         List<Flow> flows = new ArrayList<>(report.flowsByDepartment().values());
         PeriodKey current = PeriodKey.containing(report.frequency(), LocalDate.now(zone));
-        Path template = prepareDatabase(report, flows, current);
 
-        System.out.printf(Locale.ROOT, "%n== End to end: %d stored answers, %d departments (one member each), %d questions ==%n",
-                settings.history(), flows.size(), flows.stream().mapToInt(Flow::size).sum());
+        System.out.printf(Locale.ROOT, "%n== End to end: %d departments (one member each), %d questions ==%n",
+                flows.size(), flows.stream().mapToInt(Flow::size).sum());
         System.out.printf(Locale.ROOT, "   bots run with %s %s; real bot variants: %s%n", settings.java(), settings.jvmArgs(),
-                settings.variants().stream().map(v -> v.name() + " " + v.jar().getFileName() + v.dbOptions() + " " + v.botArgs() + " " + v.jvmArgs()).toList());
+                settings.variants().stream().map(v -> v.name() + " " + v.jar().getFileName() + v.dbOptions() + " " + v.botArgs() + " " + v.jvmArgs()
+                        + " history " + (v.history() >= 0 ? v.history() : settings.history())).toList());
 
         FakeBotApi echoApi = FakeBotApi.start(BotProcess.TOKEN);
         List<String> echoCommand = new ArrayList<>(List.of(settings.java()));
@@ -184,6 +187,7 @@ final class EndToEndBench {
             echoApi.awaitPolling(Duration.ofSeconds(60));
             for (Variant variant : settings.variants()) {
                 Machine.awaitQuiet(300);
+                Path template = prepareDatabase(report, flows, current, variant.history() >= 0 ? variant.history() : settings.history());
                 RealBot bot = new RealBot(variant, template, conversations, flows, current);
                 bots.add(bot);
                 System.out.printf(Locale.ROOT, "   %s bot polling %.2f s after launch (log: %s)%n", variant.name(), bot.startSeconds, bot.process.log);
@@ -292,7 +296,7 @@ final class EndToEndBench {
                     Files.writeString(nmt, jcmd(bot.process, "VM.native_memory", "summary"));
                     System.out.println("     native memory summary: " + nmt);
                 }
-                figures.add(new BotFigures(bot.variant.name(), bot.rounds, bot.human, bot.cpuMillis / (double) bot.measuredUpdates,
+                figures.add(new BotFigures(bot.variant.name(), bot.variant.history() >= 0 ? bot.variant.history() : settings.history(), bot.rounds, bot.human, bot.cpuMillis / (double) bot.measuredUpdates,
                         bot.startSeconds, bot.updates, rss, errors));
             }
             System.out.printf(Locale.ROOT, "   echo bot RSS %d MB%n", echoRss[0] / 1024);
@@ -326,10 +330,10 @@ final class EndToEndBench {
     }
 
     /** A migrated database with the members and the history; built once per size and reused (copied) after. */
-    private Path prepareDatabase(ReportDefinition report, List<Flow> flows, PeriodKey current) throws Exception {
+    private Path prepareDatabase(ReportDefinition report, List<Flow> flows, PeriodKey current, long history) throws Exception {
         Path cache = dir.getParent().resolve("db-cache");
         Files.createDirectories(cache);
-        String name = "history-" + settings.history() + "-copies-" + settings.copies() + "-" + current.key();
+        String name = "history-" + history + "-copies-" + settings.copies() + "-" + current.key();
         Path cached = cache.resolve(name + ".mv.db");
         if (!Files.exists(cached)) {
             Path building = cache.resolve(name + "-building");
@@ -340,7 +344,7 @@ final class EndToEndBench {
                 for (int i = 0; i < flows.size(); i++) {
                     seeder.member(FIRST_MEMBER + i, "Cán bộ " + (i + 1), flows.get(i).departmentCode(), false);
                 }
-                long stored = seeder.history(report, current, settings.history(), 20);
+                long stored = seeder.history(report, current, history, 20);
                 seeder.openPeriod(current);
                 System.out.printf(Locale.ROOT, "   seeded %d answers in %d periods in %.1f s%n", stored, seeder.count("reporting_period"),
                         (System.nanoTime() - t0) / 1e9);
