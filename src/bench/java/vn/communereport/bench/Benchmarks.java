@@ -40,8 +40,8 @@ public final class Benchmarks {
         if (all || which.contains("history")) {
             // both histories side by side, round by round, against the same echo bot
             Map<String, String> o = new LinkedHashMap<>(options);
-            o.putIfAbsent("variant1", "h" + small(options) + "||||||" + small(options));
-            o.putIfAbsent("variant2", "h" + large(options) + "||||||" + large(options));
+            o.putIfAbsent("variant1", "h" + small(options) + "|||||" + small(options));
+            o.putIfAbsent("variant2", "h" + large(options) + "|||||" + large(options));
             o.putIfAbsent("rssAfter", "0");
             EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(o, small(options), jar), out.resolve("history")).run();
             EndToEndSummary.print(figures);

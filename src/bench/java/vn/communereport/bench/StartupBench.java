@@ -32,7 +32,7 @@ final class StartupBench {
 
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
-    /** One way to start the bot: JVM options before {@code -jar}, the jar, extra application arguments. */
+    /** One way to start the bot: JVM options before {@code -jar}, the jar (null: the project's bin/start), extra application arguments. */
     record Variant(String name, String java, List<String> jvmOptions, Path jar, List<String> appArgs, Training training) {
     }
 
@@ -98,12 +98,13 @@ final class StartupBench {
         if (java25 != null && Files.isExecutable(Path.of(java25))) {
             variants.add(new Variant("java25 -jar", java25, heap, jar, List.of(), null));
             variants.add(new Variant("java25 extracted", java25, heap, extractedJar, List.of(), null));
-            Path aotJar = dir.resolve("app-jar.aot").toAbsolutePath();
-            variants.add(new Variant("java25 -jar + AOT cache", java25, concat(heap, "-XX:AOTCache=" + aotJar), jar, List.of(),
-                    new Training(concat(heap, "-XX:AOTCacheOutput=" + aotJar), aotJar)));
             Path aot = dir.resolve("app.aot").toAbsolutePath();
             variants.add(new Variant("java25 extracted + AOT cache", java25, concat(heap, "-XX:AOTCache=" + aot), extractedJar, List.of(),
                     new Training(concat(heap, "-XX:AOTCacheOutput=" + aot), aot)));
+        }
+        variants.add(new Variant("bin/start, java17 (AppCDS to onRefresh)", java17, List.of(), null, List.of(), null));
+        if (java25 != null && Files.isExecutable(Path.of(java25))) {
+            variants.add(new Variant("bin/start, java25 (AOT cache to onRefresh)", java25, List.of(), null, List.of(), null));
         }
         for (String extra : extraVariants) {
             // name|java17|java25, JVM options and --app=args separated by spaces: e.g. "lazy|25|-XX:AOTCache=... --spring.main.lazy-initialization=true"
@@ -190,9 +191,18 @@ final class StartupBench {
         Files.copy(template.resolve("baocao.mv.db"), data.resolve("baocao.mv.db"));
         FakeBotApi api = FakeBotApi.start(BotProcess.TOKEN);
         api.user(EndToEndBench.ADMIN, "Lò Văn Phòng").withOpenedChat();
-        List<String> command = new ArrayList<>(List.of(variant.java()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", variant.jar().toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>();
+        Map<String, String> environment = Map.of();
+        if (variant.jar() == null) {
+            // bin/start, as an operator runs it: it extracts, trains its cache on its first launch (unmeasured), then uses it
+            command.add(Path.of("bin", "start").toAbsolutePath().toString());
+            environment = Map.of("JAVA", variant.java()); // and its own JVM options
+        } else {
+            command.add(variant.java());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", variant.jar().toAbsolutePath().toString()));
+        }
+        command.addAll(List.of(
                 "--telegram.bot-token=" + BotProcess.TOKEN,
                 "--telegram.api-url=" + api.baseUrl(),
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath() + ";AUTO_SERVER=TRUE",
@@ -201,7 +211,7 @@ final class StartupBench {
         command.addAll(variant.appArgs());
         Path log = dir.resolve("launch.log");
         Machine.Window window = new Machine.Window();
-        try (Launched process = Launched.start(command, dir, log, Map.of())) {
+        try (Launched process = Launched.start(command, dir, log, environment)) {
             Instant polled = api.awaitPolling(Duration.ofSeconds(120));
             double others = window.otherCores(); // while the bot still runs: a process gone is not counted as ours
             double firstPoll = Duration.between(process.startedAt, polled).toMillis() / 1000.0;

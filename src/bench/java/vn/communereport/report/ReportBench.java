@@ -42,7 +42,8 @@ import vn.communereport.definition.ReportContext;
  * definition ten times the seed's size (rows, blocks, rules, questions, departments), its copies answered alike.
  * <p>
  * {@link Warm}: the steady state (JIT-compiled). {@link Cold}: the first compile after the application started,
- * one per fresh JVM. {@link CheckAnswer}: the rule check the bot runs on every figure a member answers.
+ * one per fresh JVM. {@link CheckAnswer}: the rule check the bot runs on every figure a member answers. Every fork
+ * runs with the heap the bot is run with (-Xmx128m).
  */
 public class ReportBench {
 
@@ -111,7 +112,7 @@ public class ReportBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 10, time = 2)
     @Measurement(iterations = 5, time = 2)
-    @Fork(value = 2, jvmArgsAppend = {"-Xmx512m"})
+    @Fork(value = 2, jvmArgsAppend = {"-Xmx128m"})
     public static class Warm {
         @Benchmark
         public CompiledReport compile(App app) {
@@ -124,7 +125,7 @@ public class ReportBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
-    @Fork(value = 8, jvmArgsAppend = {"-Xmx512m"})
+    @Fork(value = 8, jvmArgsAppend = {"-Xmx128m"})
     public static class Cold {
         @Benchmark
         public CompiledReport firstCompileAfterStart(App app) {
@@ -137,7 +138,7 @@ public class ReportBench {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Warmup(iterations = 5, time = 2)
     @Measurement(iterations = 5, time = 2)
-    @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+    @Fork(value = 1, jvmArgsAppend = {"-Xmx128m"})
     public static class CheckAnswer {
         @Benchmark
         public List<RuleFinding> checkOneFigure(App app) {
