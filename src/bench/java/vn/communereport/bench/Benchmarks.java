@@ -89,7 +89,7 @@ public final class Benchmarks {
 
     static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history, Path jar) {
         String java = o.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m").split(" "));
+        List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m -XX:+UseSerialGC").split(" "));
         List<EndToEndBench.Variant> variants = new java.util.ArrayList<>();
         // variant1=name|jar|dbOptions|botArgs|jvmArgs, variant2=...  (empty jar: the packaged one)
         for (int n = 1; o.containsKey("variant" + n); n++) {

@@ -40,6 +40,8 @@ final class EndToEndBench {
 
     static final long ADMIN = 1001;
     static final long FIRST_MEMBER = 20_000;
+    /** As bin/start runs the bot; the echo bot gets the same. */
+    static final Map<String, String> BOT_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /** Settings of one run. */
     record Settings(long history, int copies, int warmupRounds, int rounds, int humanRounds, Duration humanDuration,
@@ -98,7 +100,7 @@ final class EndToEndBench {
             String jdbc = "jdbc:h2:file:" + db.resolve("baocao").toAbsolutePath() + ";AUTO_SERVER=TRUE" + variant.dbOptions();
             List<String> command = new ArrayList<>(List.of(settings.java()));
             command.addAll(settings.jvmArgs());
-            Map<String, String> environment = new LinkedHashMap<>();
+            Map<String, String> environment = new LinkedHashMap<>(BOT_ENVIRONMENT);
             for (String option : variant.jvmArgs()) {
                 if (option.startsWith("ENV:")) { // e.g. ENV:MALLOC_ARENA_MAX=2
                     String[] kv = option.substring(4).split("=", 2);
@@ -183,7 +185,7 @@ final class EndToEndBench {
         long echoCpu = 0;
         long echoMeasured = 0;
         List<RealBot> bots = new ArrayList<>();
-        try (Launched echo = Launched.start(echoCommand, Path.of("."), dir.resolve("echo-bot.log"), Map.of())) {
+        try (Launched echo = Launched.start(echoCommand, Path.of("."), dir.resolve("echo-bot.log"), BOT_ENVIRONMENT)) {
             echoApi.awaitPolling(Duration.ofSeconds(60));
             for (Variant variant : settings.variants()) {
                 Machine.awaitQuiet(300);
