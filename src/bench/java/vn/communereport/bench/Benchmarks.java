@@ -63,6 +63,8 @@ public final class Benchmarks {
                     Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
         }
         System.out.println();
+        // Idle client and stand-in threads of the last benchmark would keep the JVM (and Maven) waiting.
+        System.exit(0);
     }
 
     /** JMH: vn.communereport.report.ReportBench (warm, cold, rule check), seed and ten-times definitions. */
