@@ -136,6 +136,10 @@ class EndToEndTelegramTest {
         assertThat(warned).anySatisfy(w -> assertThat(w).contains("IV.3.2"));
         SentMessage allIn = admin.awaitText("Đã nhận đủ tất cả các phần", WAIT);
         assertThat(allIn.buttonData()).anyMatch(d -> d.startsWith("draft|"));
+        // The last one to hand a part in is back at rest too, although the same turn claimed the office's notice.
+        assertThat(bot.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "select s.mode from conversation_state s join member m on m.id = s.member_id where m.channel_user_id = ?",
+                String.class, userId - 1)).isEqualTo("IDLE");
 
         // The compiled report comes from the button, as DOCX and XLSX; the cross-department check is listed.
         admin.presses(allIn.buttonData().stream().filter(d -> d.startsWith("draft|")).findFirst().orElseThrow());

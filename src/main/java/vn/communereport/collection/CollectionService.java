@@ -155,12 +155,13 @@ public class CollectionService {
      */
     @Transactional
     public SubmitResult submit(ReportingPeriod period, String departmentCode, long memberId, Collection<String> allDepartments) {
-        if (!period.isOpen()) {
+        // Two last parts handed in at once would each miss the other's uncommitted submission, and nobody would
+        // tell the office that everything is in: submissions of a period take turns. The status is read after the
+        // lock, so a period closed meanwhile is seen closed.
+        periods.lockById(period.getId());
+        if (periods.statusOf(period.getId()).orElse(ReportingPeriod.Status.CLOSED) != ReportingPeriod.Status.OPEN) {
             return new SubmitResult(false, false);
         }
-        // Two last parts handed in at once would each miss the other's uncommitted submission, and nobody would
-        // tell the office that everything is in: submissions of a period take turns.
-        periods.lockById(period.getId());
         Submission submission = submissions.findByPeriodIdAndDepartmentCode(period.getId(), departmentCode)
                 .orElseGet(() -> new Submission(period.getId(), departmentCode));
         if (submission.isSubmitted()) {

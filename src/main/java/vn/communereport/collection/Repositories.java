@@ -25,8 +25,12 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
 
     Optional<ReportingPeriod> findByCommuneCodeAndReportCodeAndPeriodKey(String communeCode, String reportCode, String periodKey);
 
-    /** Claims the one "all parts are in" message of a period; only one caller, on any instance, gets 1. */
-    @Modifying(clearAutomatically = true)
+    /**
+     * Claims the one "all parts are in" message of a period; only one caller, on any instance, gets 1. The persistence
+     * context is flushed first and not cleared after: clearing it would drop the changes the rest of the turn makes
+     * to entities loaded before (the submitter's conversation state stayed "confirm submit").
+     */
+    @Modifying(flushAutomatically = true)
     @Query("update ReportingPeriod p set p.allInNotifiedAt = :at where p.id = :id and p.allInNotifiedAt is null")
     int claimAllInNotice(@Param("id") Long id, @Param("at") Instant at);
 
@@ -35,7 +39,11 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
     @Query("select p from ReportingPeriod p where p.id = :id")
     Optional<ReportingPeriod> lockById(@Param("id") Long id);
 
-    @Modifying(clearAutomatically = true)
+    /** The period's status as committed, whatever copy of the period this transaction already holds. */
+    @Query("select p.status from ReportingPeriod p where p.id = :id")
+    Optional<ReportingPeriod.Status> statusOf(@Param("id") Long id);
+
+    @Modifying(flushAutomatically = true)
     @Query("update ReportingPeriod p set p.allInNotifiedAt = null where p.id = :id")
     int releaseAllInNotice(@Param("id") Long id);
 }

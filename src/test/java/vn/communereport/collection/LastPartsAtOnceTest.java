@@ -83,5 +83,9 @@ class LastPartsAtOnceTest {
             assertThat(collection.reopen(period, first, 1001, "sửa lại")).isTrue();
             assertThat(collection.reopen(period, second, 1001, "sửa lại")).isTrue();
         }
+        // A part handed in with a copy of the period read before the office closed it is refused.
+        assertThat(bot.bean(PeriodService.class).close(period.getId())).isTrue();
+        assertThat(period.isOpen()).as("the copy in hand still says open").isTrue();
+        assertThat(collection.submit(period, first, 2001, all).submitted()).isFalse();
     }
 }
