@@ -1,5 +1,6 @@
 package vn.communereport.telegram;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -99,6 +100,7 @@ class TelegramBot implements SmartLifecycle {
                 log.debug("Closing long polling: {}", e.getMessage());
             }
         }
+        consumer.finish(Duration.ofSeconds(10));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.communereport.telegram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -69,16 +71,67 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         return this;
     }
 
+    /** Batches being handled right now (0 or 1: the library hands over the next batch only after this one). */
+    private int busy;
+
     @Override
     public void consume(List<Update> updates) {
-        if (workers == null || updates.size() < 2) {
+        synchronized (this) {
+            busy++;
+        }
+        try {
+            handleBatch(updates);
+        } finally {
+            synchronized (this) {
+                busy--;
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Called once polling has stopped: waits up to {@code limit} for the batch in hand, so that shutting down does
+     * not close the database under it, then lets the handler threads go.
+     */
+    void finish(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (this) {
+            while (busy > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("Stopping while an update is still being handled; Telegram will deliver it again");
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (workers != null) {
+            workers.shutdown();
+        }
+    }
+
+    private void handleBatch(List<Update> updates) {
+        if (workers == null || workers.isShutdown() || updates.size() < 2) {
             updates.forEach(this::handleSafely);
             return;
         }
         Map<Long, List<Update>> byChat = new LinkedHashMap<>();
+        long unknown = 0;
         for (Update update : updates) {
-            Inbound inbound = UpdateMapper.toInbound(update);
-            byChat.computeIfAbsent(inbound == null ? 0L : inbound.chatId(), chat -> new ArrayList<>()).add(update);
+            Long chat;
+            try {
+                Inbound inbound = UpdateMapper.toInbound(update);
+                chat = inbound == null ? null : inbound.chatId();
+            } catch (RuntimeException unreadable) {
+                chat = null; // handleSafely will meet the same problem and deal with it
+            }
+            // An update without a chat goes alone; negative keys are never real private chats' ids.
+            byChat.computeIfAbsent(chat != null ? chat : Long.MIN_VALUE + unknown++, key -> new ArrayList<>()).add(update);
         }
         List<Future<?>> pending = new ArrayList<>();
         for (List<Update> chat : byChat.values()) {

@@ -139,6 +139,27 @@ class AcknowledgedMeansHandledTest {
         assertThat(api.pendingUpdateCount()).isZero();
     }
 
+    @Test
+    void stoppingWaitsForTheUpdateInHandBeforeTheDatabaseGoesAway() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        behaviour = in -> {
+            handling.countDown();
+            long until = System.nanoTime() + Duration.ofMillis(700).toNanos();
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            finished.set(true);
+            return echo(in);
+        };
+        FakeUser user = api.user(2301, "Lò Văn Dừng");
+        user.sends("dừng lại");
+        assertThat(handling.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // Spring closes the database right after the bot's stop() returns.
+        bot.stop();
+        assertThat(finished).as("the update in hand was finished before stop() returned").isTrue();
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of("RuntimeException", (Supplier<Throwable>) () -> new IllegalStateException("a bug in the engine")),
