@@ -50,22 +50,10 @@ final class Figures {
 
     /** Figures from stored answers keyed by question id. */
     static Figures of(Ownership ownership, Map<String, AnswerValue> answersByQuestion) {
-        Figures figures = new Figures(ownership);
-        for (TableRow row : ownership.report().rows()) {
-            if (row.kind() == TableRow.Kind.FIGURE) {
-                Question question = ownership.rowQuestion(row.code());
-                figures.cells.put(row.code(), figureCell(question, question == null ? null : answersByQuestion.get(question.id())));
-            }
-        }
-        for (TableRow row : ownership.report().rows()) {
-            if (row.kind() == TableRow.Kind.COMPUTED) {
-                figures.computed(row.code(), new HashSet<>());
-            }
-        }
-        return figures;
+        return of(ownership, answersByQuestion, ownership.report().rows().stream().map(TableRow::code).toList());
     }
 
-    /** Only the given rows (figures and rates), for checks that read a few rows of a large table. */
+    /** Only the given rows (figures, then the rates among them), for checks that read a few rows of a large table. */
     static Figures of(Ownership ownership, Map<String, AnswerValue> answersByQuestion, Collection<String> rowCodes) {
         Figures figures = new Figures(ownership);
         for (String code : rowCodes) {
