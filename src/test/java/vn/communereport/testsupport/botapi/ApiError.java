@@ -23,6 +23,14 @@ final class ApiError extends Exception {
         return new ApiError(403, "Forbidden: " + detail);
     }
 
+    /**
+     * Something Telegram accepts but this stand-in does not implement (the bot did not use it when the stand-in was cut
+     * down to what it calls). Not a Telegram description: implement it in FakeBotApi, as strictly as Telegram, first.
+     */
+    static ApiError notImplemented(String what) {
+        return badRequest(what + " is not implemented by FakeBotApi");
+    }
+
     static ApiError tooManyRequests(int retryAfter) {
         return new ApiError(429, "Too Many Requests: retry after " + retryAfter, retryAfter);
     }

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** An accepted answerCallbackQuery: what the user saw as a toast/alert after pressing a button. */
 public record CallbackAnswer(String callbackQueryId, String callbackData, int messageId, String text,
-                             boolean showAlert, String url, Instant answeredAt) {
+                             boolean showAlert, Instant answeredAt) {
 }

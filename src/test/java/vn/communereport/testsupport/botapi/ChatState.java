@@ -2,33 +2,31 @@ package vn.communereport.testsupport.botapi;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /** Everything the stand-in knows about one chat. Guarded by FakeBotApi.lock. */
 final class ChatState {
     final long id;
     final Map<String, Object> chatJson;
+    /** The bot may write here: the user started the bot (or, for a group, the bot is a member). */
     boolean opened;
     boolean blocked;
+    /**
+     * The bot has seen this user (any update from them, or an opened chat): Telegram then resolves the private chat
+     * for methods that only read it, such as setMyCommands with a chat scope, even after the user blocked the bot.
+     */
+    boolean known;
     final String chatInstance;
 
-    /** Bot messages: every version, oldest first. */
-    final TreeMap<Integer, List<SentMessage>> botMessages = new TreeMap<>();
-    /** Messages the user (or other members) sent, by id. */
-    final Map<Integer, Map<String, Object>> incomingMessages = new HashMap<>();
-    final Set<Integer> deleted = new HashSet<>();
-    /** Every new message and every edit, in the order the bot made them; await* methods walk it with a cursor. */
-    final List<SentMessage> events = new ArrayList<>();
+    /** Bot messages in the order sent; await* methods walk them with a cursor. */
+    final List<SentMessage> messages = new ArrayList<>();
+    final Map<Integer, SentMessage> byId = new HashMap<>();
     int eventCursor;
     final List<SentDocument> documents = new ArrayList<>();
     final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
     int callbackAnswerCursor;
-    final List<String> chatActions = new ArrayList<>();
 
     ChatState(long id, Map<String, Object> chatJson, String chatInstance) {
         this.id = id;
@@ -36,51 +34,39 @@ final class ChatState {
         this.chatInstance = chatInstance;
     }
 
-    boolean isPrivate() {
-        return "private".equals(chatJson.get("type"));
+    String type() {
+        return String.valueOf(chatJson.get("type"));
     }
 
-    void addVersion(SentMessage message) {
-        botMessages.computeIfAbsent(message.messageId(), id -> new ArrayList<>()).add(message);
-        events.add(message);
-        if (message.isDocument() && !message.isEdit()) {
+    boolean isPrivate() {
+        return "private".equals(type());
+    }
+
+    /** For setMyCommands' chat scopes: a private chat only once the bot has seen the user. */
+    boolean resolvable() {
+        return !isPrivate() || known || opened || blocked;
+    }
+
+    void add(SentMessage message) {
+        messages.add(message);
+        byId.put(message.messageId(), message);
+        if (message.isDocument()) {
             documents.add(message.document());
         }
     }
 
-    /** Current version of a bot message that still exists, or null. */
-    SentMessage current(int messageId) {
-        List<SentMessage> versions = botMessages.get(messageId);
-        if (versions == null || deleted.contains(messageId)) {
-            return null;
-        }
-        return versions.get(versions.size() - 1);
+    /** A bot message in this chat, or null. */
+    SentMessage message(int messageId) {
+        return byId.get(messageId);
     }
 
-    List<SentMessage> currentMessages() {
-        List<SentMessage> result = new ArrayList<>();
-        for (Integer id : botMessages.keySet()) {
-            SentMessage m = current(id);
-            if (m != null) {
-                result.add(m);
-            }
-        }
-        return result;
-    }
-
-    /** The newest existing bot message whose current keyboard offers this callback_data. */
+    /** The newest bot message whose keyboard offers this callback_data. */
     SentMessage latestWithButton(String callbackData) {
-        for (Integer id : botMessages.descendingKeySet()) {
-            SentMessage m = current(id);
-            if (m != null && m.hasButton(callbackData)) {
-                return m;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).hasButton(callbackData)) {
+                return messages.get(i);
             }
         }
         return null;
-    }
-
-    boolean hasMessage(int messageId) {
-        return current(messageId) != null
-                || (incomingMessages.containsKey(messageId) && !deleted.contains(messageId));
     }
 }

@@ -42,9 +42,13 @@ import java.util.regex.Pattern;
  * Serves {@code POST|GET {baseUrl}/bot{token}/{method}}; method names are case-insensitive; parameters may come as JSON,
  * form-urlencoded, multipart/form-data or query string. Not tied to JUnit: usable from a plain main for benchmarks.
  * <p>
- * Implemented methods: getMe, deleteWebhook, getWebhookInfo, getUpdates, sendMessage, editMessageText,
- * editMessageReplyMarkup, deleteMessage, answerCallbackQuery, setMyCommands, getMyCommands, deleteMyCommands,
- * sendDocument, sendChatAction. Anything else: 404 Not Found (and recorded in {@link #calls()}).
+ * Implemented are the methods the bot calls, and only those: getMe, deleteWebhook (long polling calls it at start),
+ * getUpdates, sendMessage, sendDocument (multipart upload), answerCallbackQuery and setMyCommands (every scope and
+ * language). Anything else answers 404 Not Found, as Telegram does for an unknown method (and is recorded in
+ * {@link #calls()}), so a bot that starts calling a new method fails here until the method is added, as strictly.
+ * Within those methods the bot sends plain text with inline callback buttons: a parse_mode is refused with Telegram's
+ * "unsupported parse_mode", and parameters Telegram would act on but the stand-in does not implement (entities,
+ * reply_parameters, a document by file_id, reply keyboards, url buttons, ...) are refused with a 400 saying so.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -66,9 +70,6 @@ public final class FakeBotApi implements AutoCloseable {
     static final String CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
     private static final long SECOND = 1_000_000_000L;
     private static final Set<String> NOT_DELIVERED_BY_DEFAULT = Set.of("chat_member", "message_reaction", "message_reaction_count");
-    private static final Set<String> CHAT_ACTIONS = Set.of("typing", "upload_photo", "record_video", "upload_video",
-            "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note",
-            "upload_video_note");
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]+");
     private static final String BAD_GATEWAY_HTML = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
@@ -94,7 +95,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
-     * Told of every message or edit the bot makes, in any chat, as it is recorded (under the stand-in's lock: keep it
+     * Told of every message the bot sends, in any chat, as it is recorded (under the stand-in's lock: keep it
      * short and hand work to another thread). For load generators that drive many users without a waiting thread each.
      */
     @FunctionalInterface
@@ -136,7 +137,6 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, CallbackQuery> callbackQueries = new HashMap<>();
     private final Set<String> answeredCallbackQueries = new LinkedHashSet<>();
     private final Map<String, List<Map<String, String>>> commands = new HashMap<>();
-    private final Map<String, SentDocument> filesById = new HashMap<>();
     private boolean closed;
     private int activeExchanges;
     /** update_id -> System.nanoTime() when getUpdates first handed the update to the bot. */
@@ -227,11 +227,11 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Current bot messages in any chat (e.g. a group chat made known through {@link FakeUser#sendsUpdate}). */
+    /** Bot messages in any chat (e.g. a group chat made known through {@link FakeUser#sendsUpdate}), oldest first. */
     public List<SentMessage> messagesIn(long chatId) {
         synchronized (lock) {
             ChatState chat = chats.get(chatId);
-            return chat == null ? List.of() : chat.currentMessages();
+            return chat == null ? List.of() : List.copyOf(chat.messages);
         }
     }
 
@@ -325,7 +325,11 @@ public final class FakeBotApi implements AutoCloseable {
         return myCommands("default", "");
     }
 
-    /** Commands for a scope type ("default", "all_private_chats", ...; chat scopes as "chat:ID") and language code. */
+    /**
+     * Commands set for one scope and language code ("" for none), as stored: the scope as "default",
+     * "all_private_chats", "all_group_chats", "all_chat_administrators", "chat:CHAT_ID", "chat_administrators:CHAT_ID"
+     * or "chat_member:CHAT_ID:USER_ID". What a user actually sees is {@link FakeUser#commandMenu()}.
+     */
     public Map<String, String> myCommands(String scopeKey, String languageCode) {
         synchronized (lock) {
             Map<String, String> result = new LinkedHashMap<>();
@@ -346,7 +350,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Registers a listener told of every bot message and edit from now on; see {@link BotMessageListener}. */
+    /** Registers a listener told of every bot message from now on; see {@link BotMessageListener}. */
     public void addBotMessageListener(BotMessageListener listener) {
         listeners.add(Objects.requireNonNull(listener));
     }
@@ -554,18 +558,11 @@ public final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> botUserJsonFull();
             case "deletewebhook" -> deleteWebhook(r);
-            case "getwebhookinfo" -> webhookInfo();
             case "getupdates" -> getUpdates(r, now);
             case "sendmessage" -> sendMessage(asSent, r, now);
-            case "editmessagetext" -> editMessageText(asSent, r, now);
-            case "editmessagereplymarkup" -> editMessageReplyMarkup(asSent, r, now);
-            case "deletemessage" -> deleteMessage(r);
             case "answercallbackquery" -> answerCallbackQuery(r, now);
             case "setmycommands" -> setMyCommands(r);
-            case "getmycommands" -> getMyCommands(r);
-            case "deletemycommands" -> deleteMyCommands(r);
             case "senddocument" -> sendDocument(asSent, r, now);
-            case "sendchataction" -> sendChatAction(r);
             default -> throw new ApiError(404, "Not Found");
         };
     }
@@ -763,16 +760,6 @@ public final class FakeBotApi implements AutoCloseable {
         return true;
     }
 
-    private Object webhookInfo() {
-        synchronized (lock) {
-            Map<String, Object> info = new LinkedHashMap<>();
-            info.put("url", "");
-            info.put("has_custom_certificate", false);
-            info.put("pending_update_count", pendingUpdates.size());
-            return info;
-        }
-    }
-
     // ================================================================ sending
 
     private Object sendMessage(String method, ApiRequest r, Instant now) throws ApiError {
@@ -780,210 +767,80 @@ public final class FakeBotApi implements AutoCloseable {
         if (raw.isEmpty()) {
             throw ApiError.badRequest("message text is empty");
         }
-        FormattedText formatted = TextFormatting.format(raw, r.arg("parse_mode"), r.arg("entities"), json);
-        ReplyMarkupParser.Markup markup = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
+        refuseUnimplemented(r);
+        String formatted = TextFormatting.plainText(raw, r, "entities");
+        List<List<SentMessage.Button>> keyboard = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
         synchronized (lock) {
             ChatState chat = chat(r.arg("chat_id"));
-            Map<String, Object> replyTo = replyTarget(chat, r);
-            FormattedText text = TextFormatting.normalize(formatted);
-            if (text.text().isEmpty()) {
+            if (formatted.isEmpty()) {
                 throw ApiError.badRequest("text must be non-empty");
             }
-            if (text.codePointLength() > MAX_TEXT_LENGTH) {
+            if (TextFormatting.codePoints(formatted) > MAX_TEXT_LENGTH) {
                 throw ApiError.badRequest("message is too long");
             }
             checkCanWrite(chat);
-            markup.checkCallbackData();
+            ReplyMarkupParser.checkCallbackData(keyboard);
             acquireSendSlot(chat);
             int messageId = nextMessageId();
-            Map<String, Object> message = botMessageJson(chat, messageId, now, null, text, markup, null);
-            if (replyTo != null) {
-                message.put("reply_to_message", replyTo);
-            }
-            SentMessage sent = new SentMessage(chat.id, messageId, 0, SentMessage.Kind.SENT, method, text.text(), raw,
-                    nullIfEmpty(r.arg("parse_mode")), text.entities(), markup.inlineKeyboard(), markup.raw(), null, now,
-                    null, message);
-            chat.addVersion(sent);
-            notifyListeners(sent);
-            lock.notifyAll();
+            Map<String, Object> message = botMessageJson(chat, messageId, now, formatted, keyboard, null);
+            record(new SentMessage(chat.id, messageId, method, formatted, raw, keyboard, null, now, message), chat);
             return message;
         }
     }
 
     private Object sendDocument(String method, ApiRequest r, Instant now) throws ApiError {
         String documentArg = r.arg("document");
-        MultipartParser.Part upload = null;
-        String remoteFileId = null;
+        MultipartParser.Part upload;
         if (documentArg.startsWith("attach://")) {
             upload = r.files.get(documentArg.substring("attach://".length()));
         } else if (!documentArg.isEmpty()) {
-            remoteFileId = documentArg;
+            throw ApiError.notImplemented("sending a document by file_id or URL");
         } else {
             upload = r.files.get("document");
         }
-        if (upload == null && remoteFileId == null) {
+        if (upload == null) {
             throw ApiError.badRequest("there is no document in the request");
         }
+        refuseUnimplemented(r);
         String rawCaption = r.arg("caption");
-        FormattedText formatted = TextFormatting.format(rawCaption, r.arg("parse_mode"), r.arg("caption_entities"), json);
-        ReplyMarkupParser.Markup markup = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
+        String caption = TextFormatting.plainText(rawCaption, r, "caption_entities");
+        List<List<SentMessage.Button>> keyboard = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
         synchronized (lock) {
             ChatState chat = chat(r.arg("chat_id"));
-            Map<String, Object> replyTo = replyTarget(chat, r);
-            FormattedText caption = TextFormatting.normalize(formatted);
-            if (caption.codePointLength() > MAX_CAPTION_LENGTH) {
+            if (TextFormatting.codePoints(caption) > MAX_CAPTION_LENGTH) {
                 throw ApiError.badRequest("message caption is too long");
             }
-            SentDocument known = null;
-            if (remoteFileId != null) {
-                known = filesById.get(remoteFileId);
-                if (known == null) {
-                    throw ApiError.badRequest(remoteFileId.matches("(?i)https?://.*")
-                            ? "failed to get HTTP URL content" : "wrong file identifier/HTTP URL specified");
-                }
-            } else if (upload.content().length == 0) {
+            if (upload.content().length == 0) {
                 throw ApiError.badRequest("file must be non-empty");
             }
             checkCanWrite(chat);
-            markup.checkCallbackData();
+            ReplyMarkupParser.checkCallbackData(keyboard);
             acquireSendSlot(chat);
             int messageId = nextMessageId();
-            SentDocument document = known != null ? known.resentAs(chat.id, messageId, now)
-                    : new SentDocument(chat.id, messageId, upload.fileName(), mimeType(upload.fileName()),
+            SentDocument document = new SentDocument(chat.id, messageId, upload.fileName(), mimeType(upload.fileName()),
                     upload.content(), "BQACAgUAAxkBAAI" + randomToken(18), "AgAD" + randomToken(6), now);
-            filesById.putIfAbsent(document.fileId(), document);
-            Map<String, Object> message = botMessageJson(chat, messageId, now, null, caption, markup, document);
-            if (replyTo != null) {
-                message.put("reply_to_message", replyTo);
-            }
-            SentMessage sent = new SentMessage(chat.id, messageId, 0, SentMessage.Kind.SENT, method, caption.text(),
-                    rawCaption, nullIfEmpty(r.arg("parse_mode")), caption.entities(), markup.inlineKeyboard(),
-                    markup.raw(), document, now, null, message);
-            chat.addVersion(sent);
-            notifyListeners(sent);
-            lock.notifyAll();
+            Map<String, Object> message = botMessageJson(chat, messageId, now, caption, keyboard, document);
+            record(new SentMessage(chat.id, messageId, method, caption, rawCaption, keyboard, document, now, message), chat);
             return message;
         }
     }
 
-    private Object sendChatAction(ApiRequest r) throws ApiError {
-        String action = r.arg("action");
-        if (!CHAT_ACTIONS.contains(action)) {
-            throw ApiError.badRequest("wrong parameter action in request");
-        }
-        synchronized (lock) {
-            ChatState chat = chat(r.arg("chat_id"));
-            checkCanWrite(chat);
-            chat.chatActions.add(action);
-            return true;
-        }
-    }
-
-    // ================================================================ editing and deleting
-
-    private Object editMessageText(String method, ApiRequest r, Instant now) throws ApiError {
-        String raw = r.arg("text");
-        if (raw.isEmpty()) {
-            throw ApiError.badRequest("message text is empty");
-        }
-        FormattedText formatted = TextFormatting.format(raw, r.arg("parse_mode"), r.arg("entities"), json);
-        ReplyMarkupParser.Markup markup = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
-        synchronized (lock) {
-            SentMessage current = messageToEdit(r);
-            ChatState chat = chats.get(current.chatId());
-            if (markup.isReplyKeyboardKind()) {
-                throw ApiError.badRequest("inline keyboard expected");
+    /**
+     * Parameters of sendMessage/sendDocument that change what Telegram does but that the bot does not use, so the
+     * stand-in does not implement them: refused rather than silently ignored.
+     */
+    private static void refuseUnimplemented(ApiRequest r) throws ApiError {
+        for (String parameter : List.of("reply_parameters", "reply_to_message_id", "business_connection_id")) {
+            if (!r.arg(parameter).isEmpty()) {
+                throw ApiError.notImplemented("the " + parameter + " parameter");
             }
-            if (current.isDocument()) {
-                throw ApiError.badRequest("there is no text in the message to edit");
-            }
-            FormattedText text = TextFormatting.normalize(formatted);
-            if (text.text().isEmpty()) {
-                throw ApiError.badRequest("text must be non-empty");
-            }
-            if (text.codePointLength() > MAX_TEXT_LENGTH) {
-                throw ApiError.badRequest("message is too long");
-            }
-            checkNotBlocked(chat);
-            markup.checkCallbackData();
-            List<List<SentMessage.Button>> keyboard = keyboardOf(markup);
-            if (text.text().equals(current.text()) && text.entities().equals(current.entities())
-                    && keyboard.equals(current.inlineKeyboard())) {
-                throw ApiError.badRequest("message is not modified: specified new message content and reply markup "
-                        + "are exactly the same as a current content and reply markup of the message");
-            }
-            return recordEdit(chat, current, method, text, raw, nullIfEmpty(r.arg("parse_mode")), markup, now);
         }
     }
 
-    private Object editMessageReplyMarkup(String method, ApiRequest r, Instant now) throws ApiError {
-        ReplyMarkupParser.Markup markup = ReplyMarkupParser.parse(r.arg("reply_markup"), json);
-        synchronized (lock) {
-            SentMessage current = messageToEdit(r);
-            ChatState chat = chats.get(current.chatId());
-            if (markup.isReplyKeyboardKind()) {
-                throw ApiError.badRequest("inline keyboard expected");
-            }
-            checkNotBlocked(chat);
-            markup.checkCallbackData();
-            if (keyboardOf(markup).equals(current.inlineKeyboard())) {
-                throw ApiError.badRequest("message is not modified: specified new message content and reply markup "
-                        + "are exactly the same as a current content and reply markup of the message");
-            }
-            FormattedText same = new FormattedText(current.text(), current.entities());
-            return recordEdit(chat, current, method, same, current.rawText(), current.parseMode(), markup, now);
-        }
-    }
-
-    private SentMessage messageToEdit(ApiRequest r) throws ApiError {
-        String chatId = r.arg("chat_id");
-        int messageId = (int) Math.max(0, Math.min(Integer.MAX_VALUE, r.longArg("message_id")));
-        if (chatId.isEmpty() && messageId == 0) {
-            throw ApiError.badRequest(r.arg("inline_message_id").isEmpty()
-                    ? "message identifier is not specified" : "MESSAGE_ID_INVALID");
-        }
-        ChatState chat = chat(chatId);
-        SentMessage current = messageId > 0 ? chat.current(messageId) : null;
-        if (current == null) {
-            if (messageId > 0 && chat.incomingMessages.containsKey(messageId) && !chat.deleted.contains(messageId)) {
-                throw ApiError.badRequest("message can't be edited");
-            }
-            throw ApiError.badRequest("message to edit not found");
-        }
-        return current;
-    }
-
-    private Map<String, Object> recordEdit(ChatState chat, SentMessage current, String method, FormattedText text,
-                                           String raw, String parseMode, ReplyMarkupParser.Markup markup, Instant now) {
-        Map<String, Object> message = botMessageJson(chat, current.messageId(), current.date(), now, text, markup,
-                current.document());
-        SentMessage edited = new SentMessage(chat.id, current.messageId(), current.version() + 1, SentMessage.Kind.EDITED,
-                method, text.text(), raw, parseMode, text.entities(), markup.inlineKeyboard(), markup.raw(),
-                current.document(), current.date(), now, message);
-        chat.addVersion(edited);
-        notifyListeners(edited);
+    private void record(SentMessage sent, ChatState chat) {
+        chat.add(sent);
+        notifyListeners(sent);
         lock.notifyAll();
-        return message;
-    }
-
-    private Object deleteMessage(ApiRequest r) throws ApiError {
-        String chatId = r.arg("chat_id");
-        int messageId = (int) Math.max(0, Math.min(Integer.MAX_VALUE, r.longArg("message_id")));
-        if (chatId.isEmpty()) {
-            throw ApiError.badRequest("chat identifier is not specified");
-        }
-        if (messageId == 0) {
-            throw ApiError.badRequest("message identifier is not specified");
-        }
-        synchronized (lock) {
-            ChatState chat = chat(chatId);
-            if (!chat.hasMessage(messageId)) {
-                throw ApiError.badRequest("message to delete not found");
-            }
-            chat.deleted.add(messageId);
-            lock.notifyAll();
-            return true;
-        }
     }
 
     // ================================================================ callbacks and commands
@@ -991,6 +848,9 @@ public final class FakeBotApi implements AutoCloseable {
     private Object answerCallbackQuery(ApiRequest r, Instant now) throws ApiError {
         String queryId = r.arg("callback_query_id");
         String text = r.arg("text");
+        if (!r.arg("url").isEmpty()) {
+            throw ApiError.notImplemented("answerCallbackQuery with url");
+        }
         synchronized (lock) {
             CallbackQuery query = callbackQueries.get(queryId);
             boolean expired = query != null
@@ -998,124 +858,193 @@ public final class FakeBotApi implements AutoCloseable {
             if (query == null || expired || answeredCallbackQueries.contains(queryId)) {
                 throw ApiError.badRequest("query is too old and response timeout expired or query ID is invalid");
             }
-            if (text.codePointCount(0, text.length()) > MAX_CALLBACK_ANSWER_LENGTH) {
+            if (TextFormatting.codePoints(text) > MAX_CALLBACK_ANSWER_LENGTH) {
                 throw ApiError.badRequest("MESSAGE_TOO_LONG");
             }
             answeredCallbackQueries.add(queryId);
             query.chat().callbackAnswers.add(new CallbackAnswer(queryId, query.data(), query.messageId(), text,
-                    r.bool("show_alert"), nullIfEmpty(r.arg("url")), now));
+                    r.bool("show_alert"), now));
             lock.notifyAll();
             return true;
         }
     }
 
+    /** In the order of the Bot API server (JSON of commands, then of the scope, then the chat), TDLib, then Telegram. */
     private Object setMyCommands(ApiRequest r) throws ApiError {
-        List<Map<String, String>> parsed = new ArrayList<>();
-        String arg = r.arg("commands");
-        if (!arg.isEmpty()) {
-            JsonNode array;
-            try {
-                array = json.readTree(arg);
-            } catch (JsonProcessingException e) {
-                throw ApiError.badRequest("can't parse commands JSON object");
-            }
-            if (array == null || !array.isArray()) {
-                throw ApiError.badRequest("expected an Array of BotCommand");
-            }
-            for (JsonNode node : array) {
-                if (!node.isObject()) {
-                    throw ApiError.badRequest("can't parse BotCommand: expected an Object");
-                }
-                for (String field : List.of("command", "description")) {
-                    if (!node.has(field)) {
-                        throw ApiError.badRequest("can't parse BotCommand: Can't find field \"" + field + "\"");
-                    }
-                }
-                parsed.add(Map.of("command", node.get("command").asText(), "description", node.get("description").asText()));
-            }
-        }
-        String key = commandScopeKey(r);
-        // TDLib's checks, then the Telegram server's
-        List<Map<String, String>> cleaned = new ArrayList<>();
-        for (Map<String, String> c : parsed) {
-            String command = c.get("command").strip();
-            if (command.startsWith("/")) {
-                command = command.substring(1);
-            }
-            if (command.isEmpty()) {
-                throw ApiError.badRequest("command must be non-empty");
-            }
-            if (command.codePointCount(0, command.length()) > 32) {
-                throw ApiError.badRequest("command length must not exceed 32");
-            }
-            String description = c.get("description").strip();
-            if (description.isEmpty()) {
-                throw ApiError.badRequest("command description must be non-empty");
-            }
-            if (description.codePointCount(0, description.length()) > 256) {
-                throw ApiError.badRequest("command description length must not exceed 256");
-            }
-            cleaned.add(Map.of("command", command, "description", description));
-        }
-        if (cleaned.size() > 100) {
-            throw ApiError.badRequest("BOT_COMMANDS_TOO_MUCH");
-        }
-        for (Map<String, String> c : cleaned) {
-            if (!COMMAND.matcher(c.get("command")).matches()) {
-                throw ApiError.badRequest("BOT_COMMAND_INVALID");
-            }
-        }
+        List<Map<String, String>> parsed = parseCommands(r.arg("commands"));
+        JsonNode scope = parseScope(r.arg("scope"));
         synchronized (lock) {
+            String key = scopeKey(scope) + "|" + languageCode(r.arg("language_code"));
+            List<Map<String, String>> cleaned = new ArrayList<>();
+            for (Map<String, String> c : parsed) {
+                String command = c.get("command").strip();
+                if (command.startsWith("/")) {
+                    command = command.substring(1);
+                }
+                if (command.isEmpty()) {
+                    throw ApiError.badRequest("command must be non-empty");
+                }
+                if (TextFormatting.codePoints(command) > 32) {
+                    throw ApiError.badRequest("command length must not exceed 32");
+                }
+                String description = c.get("description").strip();
+                if (description.isEmpty()) {
+                    throw ApiError.badRequest("command description must be non-empty");
+                }
+                if (TextFormatting.codePoints(description) > 256) {
+                    throw ApiError.badRequest("command description length must not exceed 256");
+                }
+                cleaned.add(Map.of("command", command, "description", description));
+            }
+            if (cleaned.size() > 100) {
+                throw ApiError.badRequest("BOT_COMMANDS_TOO_MUCH");
+            }
+            for (Map<String, String> c : cleaned) {
+                if (!COMMAND.matcher(c.get("command")).matches()) {
+                    throw ApiError.badRequest("BOT_COMMAND_INVALID");
+                }
+            }
             if (cleaned.isEmpty()) {
-                commands.remove(key);
+                commands.remove(key); // an empty list deletes the list of that scope and language
             } else {
                 commands.put(key, List.copyOf(cleaned));
             }
-        }
-        return true;
-    }
-
-    private Object getMyCommands(ApiRequest r) throws ApiError {
-        String key = commandScopeKey(r);
-        synchronized (lock) {
-            return commands.getOrDefault(key, List.of());
+            return true;
         }
     }
 
-    private Object deleteMyCommands(ApiRequest r) throws ApiError {
-        String key = commandScopeKey(r);
-        synchronized (lock) {
-            commands.remove(key);
+    private List<Map<String, String>> parseCommands(String arg) throws ApiError {
+        List<Map<String, String>> parsed = new ArrayList<>();
+        if (arg.isEmpty()) {
+            return parsed;
         }
-        return true;
+        JsonNode array;
+        try {
+            array = json.readTree(arg);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("can't parse commands JSON object");
+        }
+        if (array == null || !array.isArray()) {
+            throw ApiError.badRequest("expected an Array of BotCommand");
+        }
+        for (JsonNode node : array) {
+            if (!node.isObject()) {
+                throw ApiError.badRequest("can't parse BotCommand: expected an Object");
+            }
+            String command = stringField(node, "command", "can't parse BotCommand: ");
+            String description = stringField(node, "description", "can't parse BotCommand: ");
+            parsed.add(Map.of("command", command, "description", description));
+        }
+        return parsed;
     }
 
-    private String commandScopeKey(ApiRequest r) throws ApiError {
-        String language = r.arg("language_code");
-        if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
-            throw ApiError.badRequest("invalid language code specified");
-        }
-        String scope = r.arg("scope");
-        if (scope.isEmpty()) {
-            return "default|" + language;
+    /** The scope as sent (null for the default scope), checked as the Bot API server parses it. */
+    private JsonNode parseScope(String arg) throws ApiError {
+        if (arg.isEmpty()) {
+            return null;
         }
         JsonNode node;
         try {
-            node = json.readTree(scope);
+            node = json.readTree(arg);
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("can't parse BotCommandScope JSON object");
         }
-        if (node == null || !node.isObject() || !node.has("type")) {
-            throw ApiError.badRequest("can't parse BotCommandScope: Can't find field \"type\"");
+        String prefix = "can't parse BotCommandScope: ";
+        if (node == null || !node.isObject()) {
+            throw ApiError.badRequest(prefix + "BotCommandScope must be an Object");
         }
-        String type = node.get("type").asText();
-        return switch (type) {
-            case "default", "all_private_chats", "all_group_chats", "all_chat_administrators" -> type + "|" + language;
-            case "chat", "chat_administrators" -> type + ":" + node.path("chat_id").asText() + "|" + language;
-            case "chat_member" -> type + ":" + node.path("chat_id").asText() + ":" + node.path("user_id").asText()
-                    + "|" + language;
-            default -> throw ApiError.badRequest("can't parse BotCommandScope: Unsupported type specified");
-        };
+        String type = stringField(node, "type", prefix);
+        switch (type) {
+            case "default", "all_private_chats", "all_group_chats", "all_chat_administrators" -> {
+                return node;
+            }
+            case "chat", "chat_administrators", "chat_member" -> {
+                if (stringField(node, "chat_id", prefix).isEmpty()) {
+                    throw ApiError.badRequest(prefix + "Empty chat_id specified");
+                }
+                if (type.equals("chat_member")) {
+                    JsonNode userId = node.get("user_id");
+                    if (userId == null) {
+                        throw ApiError.badRequest(prefix + "Can't find field \"user_id\"");
+                    }
+                    if (!userId.canConvertToLong() && !(userId.isTextual() && userId.asText().matches("-?\\d+"))) {
+                        throw ApiError.badRequest(prefix + "Field \"user_id\" must be a valid Number");
+                    }
+                    if (userId.asLong() <= 0) {
+                        throw ApiError.badRequest(prefix + "Invalid user_id specified");
+                    }
+                }
+                return node;
+            }
+            default -> throw ApiError.badRequest(prefix + "Unsupported type specified");
+        }
+    }
+
+    /**
+     * "default", "all_private_chats", ...; "chat:ID", "chat_administrators:ID", "chat_member:ID:USER". A chat scope
+     * needs a chat the bot can resolve: a group it is in, or a private chat with a user it has seen (who sent it
+     * anything or opened the chat; blocking the bot later does not matter, since commands only read the chat).
+     */
+    private String scopeKey(JsonNode scope) throws ApiError {
+        if (scope == null) {
+            return "default";
+        }
+        String type = scope.get("type").asText();
+        if (!scope.has("chat_id")) {
+            return type;
+        }
+        ChatState chat = chat(scope.get("chat_id").asText());
+        if (!chat.resolvable()) {
+            throw ApiError.badRequest("chat not found");
+        }
+        long userId = type.equals("chat_member") ? scope.get("user_id").asLong() : 0;
+        if (userId != 0 && (!users.containsKey(userId) || !chats.get(userId).resolvable())) {
+            throw ApiError.badRequest("have no access to the user");
+        }
+        if (chat.isPrivate() && !type.equals("chat")) {
+            throw ApiError.badRequest("can't use specified scope in private chats");
+        }
+        if (chat.type().equals("channel")) {
+            throw ApiError.badRequest("can't change commands in channel chats");
+        }
+        return type + ":" + chat.id + (userId != 0 ? ":" + userId : "");
+    }
+
+    /** TDLib's validate_bot_language_code: empty, or two lowercase letters. */
+    private static String languageCode(String language) throws ApiError {
+        if (!language.isEmpty() && !language.matches("[a-z]{2}")) {
+            throw ApiError.badRequest("invalid language code specified");
+        }
+        return language;
+    }
+
+    /** A required string field as TDLib's JSON reads it: a string or a number. */
+    private static String stringField(JsonNode object, String field, String prefix) throws ApiError {
+        JsonNode value = object.get(field);
+        if (value == null) {
+            throw ApiError.badRequest(prefix + "Can't find field \"" + field + "\"");
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw ApiError.badRequest(prefix + "Field \"" + field + "\" must be of type String");
+        }
+        return value.asText();
+    }
+
+    /**
+     * The command menu a user sees in the private chat with the bot, by Telegram's rule: the first list set among
+     * chat + language, chat, all_private_chats + language, all_private_chats, default + language, default.
+     */
+    Map<String, String> commandMenu(long chatId, String languageCode) {
+        String language = languageCode == null ? "" : languageCode;
+        for (String scope : List.of("chat:" + chatId, "all_private_chats", "default")) {
+            for (String lang : language.isEmpty() ? List.of("") : List.of(language, "")) {
+                Map<String, String> found = myCommands(scope, lang);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return Map.of();
     }
 
     // ================================================================ shared checks (called under lock)
@@ -1145,15 +1074,11 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void checkCanWrite(ChatState chat) throws ApiError {
-        checkNotBlocked(chat);
-        if (!chat.opened) {
-            throw ApiError.forbidden("bot can't initiate conversation with a user");
-        }
-    }
-
-    private void checkNotBlocked(ChatState chat) throws ApiError {
         if (chat.blocked) {
             throw ApiError.forbidden("bot was blocked by the user");
+        }
+        if (!chat.opened) {
+            throw ApiError.forbidden("bot can't initiate conversation with a user");
         }
     }
 
@@ -1161,37 +1086,6 @@ public final class FakeBotApi implements AutoCloseable {
         if (rateLimitsEnforced) {
             rateLimiter.acquire(chat.id, System.nanoTime());
         }
-    }
-
-    /** reply_parameters / reply_to_message_id must point at an existing message unless sending without reply is allowed. */
-    private Map<String, Object> replyTarget(ChatState chat, ApiRequest r) throws ApiError {
-        long replyTo = r.longArg("reply_to_message_id");
-        boolean allowWithout = r.bool("allow_sending_without_reply");
-        String parameters = r.arg("reply_parameters");
-        if (!parameters.isEmpty()) {
-            try {
-                JsonNode node = json.readTree(parameters);
-                replyTo = node.path("message_id").asLong();
-                allowWithout = node.path("allow_sending_without_reply").asBoolean(false);
-            } catch (JsonProcessingException e) {
-                throw ApiError.badRequest("can't parse reply parameters JSON object");
-            }
-        }
-        if (replyTo <= 0) {
-            return null;
-        }
-        int id = (int) replyTo;
-        SentMessage bot = chat.current(id);
-        if (bot != null) {
-            return bot.json();
-        }
-        if (chat.incomingMessages.containsKey(id) && !chat.deleted.contains(id)) {
-            return chat.incomingMessages.get(id);
-        }
-        if (allowWithout) {
-            return null;
-        }
-        throw ApiError.badRequest("message to be replied not found");
     }
 
     private void notifyListeners(SentMessage message) {
@@ -1275,16 +1169,13 @@ public final class FakeBotApi implements AutoCloseable {
         return bot;
     }
 
-    private Map<String, Object> botMessageJson(ChatState chat, int messageId, Instant date, Instant editDate,
-                                               FormattedText text, ReplyMarkupParser.Markup markup, SentDocument document) {
+    private Map<String, Object> botMessageJson(ChatState chat, int messageId, Instant date, String text,
+                                               List<List<SentMessage.Button>> keyboard, SentDocument document) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("from", botUserJson());
         message.put("chat", new LinkedHashMap<>(chat.chatJson));
         message.put("date", date.getEpochSecond());
-        if (editDate != null) {
-            message.put("edit_date", editDate.getEpochSecond());
-        }
         if (document != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file_name", document.fileName());
@@ -1293,27 +1184,17 @@ public final class FakeBotApi implements AutoCloseable {
             doc.put("file_unique_id", document.fileUniqueId());
             doc.put("file_size", document.size());
             message.put("document", doc);
-            if (!text.text().isEmpty()) {
-                message.put("caption", text.text());
-                if (!text.entities().isEmpty()) {
-                    message.put("caption_entities", text.entities().stream().map(MessageEntity::toJson).toList());
-                }
+            if (!text.isEmpty()) {
+                message.put("caption", text);
             }
         } else {
-            message.put("text", text.text());
-            if (!text.entities().isEmpty()) {
-                message.put("entities", text.entities().stream().map(MessageEntity::toJson).toList());
-            }
+            message.put("text", text);
         }
-        Map<String, Object> echo = markup.echo();
+        Map<String, Object> echo = ReplyMarkupParser.echo(keyboard);
         if (echo != null) {
             message.put("reply_markup", echo);
         }
         return message;
-    }
-
-    private static List<List<SentMessage.Button>> keyboardOf(ReplyMarkupParser.Markup markup) {
-        return markup.inlineKeyboard() == null ? List.of() : markup.inlineKeyboard();
     }
 
     private static String mimeType(String fileName) {
@@ -1341,9 +1222,5 @@ public final class FakeBotApi implements AutoCloseable {
 
     private String newChatInstance() {
         return Long.toString(random.nextLong());
-    }
-
-    private static String nullIfEmpty(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

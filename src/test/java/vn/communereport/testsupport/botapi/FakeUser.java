@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * A Telegram user in a private chat with the bot (chat id = user id). Actions enqueue real-shaped updates for the
  * bot's getUpdates; the rest reads what the bot sent to this chat.
  * <p>
- * The await* methods share one cursor over the chat's outgoing events (new messages and edits, in order): each call
- * returns the next matching event after the cursor and moves the cursor past it, skipping non-matching ones.
+ * The await* methods share one cursor over the bot's messages in the chat, in order: each call returns the next
+ * matching message after the cursor and moves the cursor past it, skipping non-matching ones.
  */
 public final class FakeUser {
     private final FakeBotApi api;
@@ -72,30 +72,36 @@ public final class FakeUser {
 
     /**
      * The user types and sends a text. Opens the chat (the bot may now write to the user); a user who had blocked the
-     * bot unblocks it first, as the Telegram client's "Restart" does. A leading "/command" gets a bot_command entity.
+     * bot unblocks it first, as the Telegram client's "Restart" does. A "/command" (also "/command@botusername", as
+     * Telegram's menu sends it) gets a bot_command entity.
      */
     public long sends(String text) {
         synchronized (api.lock) {
-            unblockIfBlocked();
-            chat.opened = true;
-            int messageId = api.nextMessageId();
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("message_id", messageId);
-            message.put("from", userJson());
-            message.put("chat", new LinkedHashMap<>(chat.chatJson));
-            message.put("date", Instant.now().getEpochSecond());
-            message.put("text", text);
-            List<MessageEntity> commands = TextFormatting.botCommands(text);
-            if (!commands.isEmpty()) {
-                message.put("entities", commands.stream().map(MessageEntity::toJson).toList());
-            }
-            chat.incomingMessages.put(messageId, message);
-            return api.enqueueUpdate(Map.of("message", message));
+            return api.enqueueUpdate(Map.of("message", textMessage(text, null)));
         }
     }
 
     /**
-     * Presses the button with this callback_data on the newest bot message in this chat that currently shows it.
+     * The user replies to an earlier bot message in this chat (swipe or "Reply" in the Telegram client) with a text.
+     * The message update carries reply_to_message: the earlier message as Telegram sends it there (message_id, from =
+     * the bot, chat, date, text or document and caption, reply_markup; without a reply_to_message of its own).
+     * Otherwise like {@link #sends(String)}.
+     *
+     * @throws AssertionError when the earlier message is not a bot message in this chat
+     */
+    public long replyTo(SentMessage earlier, String text) {
+        synchronized (api.lock) {
+            if (earlier.chatId() != id) {
+                throw new AssertionError(this + " cannot reply to " + earlier + ": it is in chat " + earlier.chatId());
+            }
+            Map<String, Object> replied = new LinkedHashMap<>(existingBotMessage(earlier.messageId()).json());
+            replied.remove("reply_to_message");
+            return api.enqueueUpdate(Map.of("message", textMessage(text, replied)));
+        }
+    }
+
+    /**
+     * Presses the button with this callback_data on the newest bot message in this chat that shows it.
      *
      * @throws AssertionError when no message in the chat shows such a button (a user can only press what is shown)
      */
@@ -110,7 +116,7 @@ public final class FakeUser {
         }
     }
 
-    /** Presses a button on a given message; the button must currently be shown on it. */
+    /** Presses a button on a given message; the message must show the button. */
     public long pressesOn(int messageId, String callbackData) {
         synchronized (api.lock) {
             SentMessage target = existingBotMessage(messageId);
@@ -139,6 +145,7 @@ public final class FakeUser {
      */
     public long sendsUpdate(Map<String, Object> partialUpdate) {
         synchronized (api.lock) {
+            chat.known = true;
             Map<String, Object> update = api.json.convertValue(partialUpdate,
                     new TypeReference<LinkedHashMap<String, Object>>() {
                     });
@@ -170,6 +177,7 @@ public final class FakeUser {
     public long blocksBot() {
         synchronized (api.lock) {
             chat.blocked = true;
+            chat.known = true;
             return api.enqueueUpdate(Map.of("my_chat_member", memberChange("member", "kicked")));
         }
     }
@@ -208,42 +216,26 @@ public final class FakeUser {
 
     // ---------------------------------------------------------------- what the bot sent
 
-    /** Current version of every bot message still in the chat, oldest first. */
+    /** Every bot message in the chat, oldest first. */
     public List<SentMessage> messages() {
         synchronized (api.lock) {
-            return chat.currentMessages();
+            return List.copyOf(chat.messages);
         }
     }
 
-    /** The newest bot message still in the chat (current version). */
+    /** The newest bot message in the chat. */
     public SentMessage lastMessage() {
         synchronized (api.lock) {
-            List<SentMessage> all = chat.currentMessages();
-            if (all.isEmpty()) {
+            if (chat.messages.isEmpty()) {
                 throw new AssertionError("The bot has sent nothing to " + this);
             }
-            return all.get(all.size() - 1);
+            return chat.messages.get(chat.messages.size() - 1);
         }
     }
 
-    /** Every version of one bot message, the original first. */
-    public List<SentMessage> history(int messageId) {
-        synchronized (api.lock) {
-            return List.copyOf(chat.botMessages.getOrDefault(messageId, List.of()));
-        }
-    }
-
-    /** Every new message and edit in order (what the await* cursor walks). */
+    /** Every bot message in order, what the await* cursor walks (the same as {@link #messages()}: the bot never edits). */
     public List<SentMessage> events() {
-        synchronized (api.lock) {
-            return List.copyOf(chat.events);
-        }
-    }
-
-    public boolean isDeleted(int messageId) {
-        synchronized (api.lock) {
-            return chat.deleted.contains(messageId);
-        }
+        return messages();
     }
 
     public List<SentDocument> documents() {
@@ -258,19 +250,23 @@ public final class FakeUser {
         }
     }
 
-    /** sendChatAction actions ("typing", "upload_document", ...) in order. */
-    public List<String> chatActions() {
+    /**
+     * The command menu this user sees in the private chat with the bot, by Telegram's rule for setMyCommands scopes:
+     * the first list set among chat + the user's language_code, chat, all_private_chats + language, all_private_chats,
+     * default + language, default. Command -> description, in order; empty when none applies.
+     */
+    public Map<String, String> commandMenu() {
         synchronized (api.lock) {
-            return List.copyOf(chat.chatActions);
+            return api.commandMenu(id, languageCode);
         }
     }
 
-    /** The next new message or edit not yet consumed by an await call. */
+    /** The next bot message not yet consumed by an await call. */
     public SentMessage awaitNext(Duration timeout) {
         return awaitMessage(m -> true, timeout, "message");
     }
 
-    /** The next message or edit whose text contains the substring; others before it are skipped. */
+    /** The next bot message whose text contains the substring; others before it are skipped. */
     public SentMessage awaitText(String substring, Duration timeout) {
         return awaitMessage(m -> m.text().contains(substring), timeout, "message containing \"" + substring + "\"");
     }
@@ -281,17 +277,17 @@ public final class FakeUser {
 
     /** The next document message; other messages before it are skipped. */
     public SentDocument awaitDocument(Duration timeout) {
-        return awaitMessage(m -> m.isDocument() && !m.isEdit(), timeout, "document").document();
+        return awaitMessage(SentMessage::isDocument, timeout, "document").document();
     }
 
-    /** Fails if the bot sends or edits anything in this chat within the duration. */
+    /** Fails if the bot sends anything to this chat within the duration. */
     public void expectNoMessage(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         synchronized (api.lock) {
             int start = chat.eventCursor;
             while (true) {
-                if (chat.events.size() > start) {
-                    throw new AssertionError("Expected no message to " + this + " but got " + chat.events.get(start));
+                if (chat.messages.size() > start) {
+                    throw new AssertionError("Expected no message to " + this + " but got " + chat.messages.get(start));
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
@@ -323,8 +319,8 @@ public final class FakeUser {
         List<SentMessage> skipped = new ArrayList<>();
         synchronized (api.lock) {
             while (true) {
-                while (chat.eventCursor < chat.events.size()) {
-                    SentMessage m = chat.events.get(chat.eventCursor++);
+                while (chat.eventCursor < chat.messages.size()) {
+                    SentMessage m = chat.messages.get(chat.eventCursor++);
                     if (condition.test(m)) {
                         return m;
                     }
@@ -334,7 +330,7 @@ public final class FakeUser {
                 if (remaining <= 0) {
                     throw new AssertionError("No " + what + " to " + this + " within " + timeout
                             + "\n  skipped meanwhile: " + skipped
-                            + "\n  all bot messages in the chat: " + chat.currentMessages()
+                            + "\n  all bot messages in the chat: " + chat.messages
                             + "\n  failed bot calls for this chat: " + api.failedCallsFor(id));
                 }
                 api.waitOnLock(remaining);
@@ -344,7 +340,29 @@ public final class FakeUser {
 
     // ---------------------------------------------------------------- internals (called under api.lock)
 
+    /** A text message from this user in the private chat, replying to the given message JSON when not null. */
+    private Map<String, Object> textMessage(String text, Map<String, Object> replyTo) {
+        unblockIfBlocked();
+        chat.opened = true;
+        chat.known = true;
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("message_id", api.nextMessageId());
+        message.put("from", userJson());
+        message.put("chat", new LinkedHashMap<>(chat.chatJson));
+        message.put("date", Instant.now().getEpochSecond());
+        if (replyTo != null) {
+            message.put("reply_to_message", replyTo);
+        }
+        message.put("text", text);
+        List<Map<String, Object>> commands = TextFormatting.botCommands(text);
+        if (!commands.isEmpty()) {
+            message.put("entities", commands);
+        }
+        return message;
+    }
+
     private long press(SentMessage target, String data) {
+        chat.known = true;
         String queryId = api.newCallbackQueryId();
         api.registerCallbackQuery(queryId, chat, target.messageId(), data);
         Map<String, Object> query = new LinkedHashMap<>();
@@ -357,10 +375,10 @@ public final class FakeUser {
     }
 
     private SentMessage existingBotMessage(int messageId) {
-        SentMessage target = chat.current(messageId);
+        SentMessage target = chat.message(messageId);
         if (target == null) {
             throw new AssertionError("There is no bot message #" + messageId + " in the chat with " + this
-                    + "; messages: " + chat.currentMessages());
+                    + "; messages: " + chat.messages);
         }
         return target;
     }
@@ -377,13 +395,9 @@ public final class FakeUser {
         if (!channel) {
             message.putIfAbsent("from", userJson());
         }
-        ChatState target = api.knownChat(chatObject);
-        if (target == chat) {
+        if (api.knownChat(chatObject) == chat) {
             unblockIfBlocked();
             chat.opened = true;
-        }
-        if (target != null && message.get("message_id") instanceof Number n) {
-            target.incomingMessages.put(n.intValue(), message);
         }
     }
 
@@ -452,7 +466,7 @@ public final class FakeUser {
 
     private String describeKeyboards() {
         List<String> shown = new ArrayList<>();
-        for (SentMessage m : chat.currentMessages()) {
+        for (SentMessage m : chat.messages) {
             if (m.hasInlineKeyboard()) {
                 shown.add(m.toString());
             }

@@ -1,72 +1,34 @@
 package vn.communereport.testsupport.botapi;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * reply_markup as the Bot API server and Telegram treat it. Refuses what they refuse (with their descriptions) and
- * silently reshapes what they reshape: a button with empty text is dropped, rows are cut at 12 buttons and the keyboard
- * at 300, a button with both url and callback_data is a URL button.
+ * reply_markup as the Bot API server and Telegram treat it, for the one kind the bot sends: an inline keyboard of
+ * callback buttons. Refuses what they refuse (with their descriptions) and silently reshapes what they reshape:
+ * a button with empty text is dropped, rows are cut at 12 buttons and the keyboard at 300. Other markup (reply
+ * keyboards, remove_keyboard, force_reply) and other inline buttons (url, web_app, ...) are refused as not implemented.
  */
 final class ReplyMarkupParser {
     static final int MAX_CALLBACK_DATA_BYTES = 64;
-    private static final List<String> OTHER_INLINE_TYPES = List.of("callback_game", "pay", "switch_inline_query",
+    private static final List<String> OTHER_MARKUP = List.of("keyboard", "remove_keyboard", "hide_keyboard",
+            "force_reply", "force_reply_keyboard");
+    private static final List<String> OTHER_BUTTONS = List.of("url", "callback_game", "pay", "switch_inline_query",
             "switch_inline_query_chosen_chat", "switch_inline_query_current_chat", "login_url", "web_app", "copy_text");
-
-    /**
-     * @param inlineKeyboard the inline keyboard after Telegram's reshaping; null when the markup is not an inline one
-     * @param raw            the markup object as sent (any kind); null when none was sent
-     */
-    record Markup(List<List<SentMessage.Button>> inlineKeyboard, Map<String, Object> raw) {
-        static final Markup NONE = new Markup(null, null);
-
-        boolean isInline() {
-            return inlineKeyboard != null;
-        }
-
-        boolean isReplyKeyboardKind() {
-            return raw != null && inlineKeyboard == null;
-        }
-
-        /** Telegram's server check, done only when the message is really sent. */
-        void checkCallbackData() throws ApiError {
-            if (inlineKeyboard == null) {
-                return;
-            }
-            for (List<SentMessage.Button> row : inlineKeyboard) {
-                for (SentMessage.Button b : row) {
-                    if (b.callbackData() != null
-                            && b.callbackData().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
-                        throw ApiError.badRequest("BUTTON_DATA_INVALID");
-                    }
-                }
-            }
-        }
-
-        /** What a Message object carries back: only inline keyboards are echoed. */
-        Map<String, Object> echo() {
-            if (inlineKeyboard == null || inlineKeyboard.isEmpty()) {
-                return null;
-            }
-            List<List<Map<String, Object>>> rows = inlineKeyboard.stream()
-                    .map(row -> row.stream().map(SentMessage.Button::json).toList()).toList();
-            return Map.of("inline_keyboard", rows);
-        }
-    }
+    private static final String BUTTON = "can't parse inline keyboard button: ";
 
     private ReplyMarkupParser() {
     }
 
-    static Markup parse(String arg, ObjectMapper json) throws ApiError {
+    /** The inline keyboard after Telegram's reshaping; empty when none was sent. */
+    static List<List<SentMessage.Button>> parse(String arg, ObjectMapper json) throws ApiError {
         if (arg == null || arg.isEmpty()) {
-            return Markup.NONE;
+            return List.of();
         }
         JsonNode root;
         try {
@@ -77,105 +39,79 @@ final class ReplyMarkupParser {
         if (root == null || !root.isObject()) {
             throw ApiError.badRequest("object expected as reply markup");
         }
-        Map<String, Object> raw = json.convertValue(root, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
-
-        int replyButtons = 0;
-        JsonNode keyboard = root.get("keyboard");
-        if (keyboard != null && !keyboard.isNull()) {
-            if (!keyboard.isArray()) {
-                throw ApiError.badRequest("field \"keyboard\" must be of type Array");
-            }
-            for (JsonNode row : keyboard) {
-                if (!row.isArray()) {
-                    throw ApiError.badRequest("field \"keyboard\" must be an Array of Arrays");
-                }
-                for (JsonNode button : row) {
-                    if (button.isObject() && !button.has("text")) {
-                        throw ApiError.badRequest("can't parse keyboard button: Can't find field \"text\"");
-                    }
-                    if (!button.isObject() && !button.isTextual()) {
-                        throw ApiError.badRequest("can't parse keyboard button: KeyboardButton must be a String or an Object");
-                    }
-                    replyButtons++;
-                }
+        for (String kind : OTHER_MARKUP) {
+            if (root.hasNonNull(kind)) {
+                throw ApiError.notImplemented("reply_markup with \"" + kind + "\"");
             }
         }
-
-        List<List<SentMessage.Button>> inline = new ArrayList<>();
-        JsonNode inlineKeyboard = root.get("inline_keyboard");
-        if (inlineKeyboard != null && !inlineKeyboard.isNull()) {
-            if (!inlineKeyboard.isArray()) {
-                throw ApiError.badRequest("field \"inline_keyboard\" must be of type Array");
+        JsonNode keyboard = root.get("inline_keyboard");
+        if (keyboard == null || keyboard.isNull()) {
+            return List.of();
+        }
+        if (!keyboard.isArray()) {
+            throw ApiError.badRequest("field \"inline_keyboard\" must be of type Array");
+        }
+        List<List<SentMessage.Button>> rows = new ArrayList<>();
+        for (JsonNode row : keyboard) {
+            if (!row.isArray()) {
+                throw ApiError.badRequest("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array of Arrays");
             }
-            for (JsonNode row : inlineKeyboard) {
-                if (!row.isArray()) {
-                    throw ApiError.badRequest("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array of Arrays");
-                }
-                List<SentMessage.Button> buttons = new ArrayList<>();
-                for (JsonNode button : row) {
-                    buttons.add(inlineButton(button, json));
-                }
-                inline.add(buttons);
+            List<SentMessage.Button> buttons = new ArrayList<>();
+            for (JsonNode button : row) {
+                buttons.add(button(button));
             }
+            rows.add(buttons);
         }
-
-        if (replyButtons > 0) {
-            return new Markup(null, raw);
-        }
-        if (!inline.isEmpty()) {
-            return new Markup(reshape(inline), raw);
-        }
-        return new Markup(null, raw);
+        return reshape(rows);
     }
 
-    private static SentMessage.Button inlineButton(JsonNode button, ObjectMapper json) throws ApiError {
-        String prefix = "can't parse inline keyboard button: ";
+    /** Telegram's server check, done only when the message is really sent (after the chat checks). */
+    static void checkCallbackData(List<List<SentMessage.Button>> keyboard) throws ApiError {
+        for (List<SentMessage.Button> row : keyboard) {
+            for (SentMessage.Button b : row) {
+                if (b.callbackData().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
+                    throw ApiError.badRequest("BUTTON_DATA_INVALID");
+                }
+            }
+        }
+    }
+
+    /** What a Message object carries back: the inline keyboard, if any. */
+    static Map<String, Object> echo(List<List<SentMessage.Button>> keyboard) {
+        if (keyboard.isEmpty()) {
+            return null;
+        }
+        return Map.of("inline_keyboard", keyboard.stream().map(row -> row.stream().map(SentMessage.Button::json).toList()).toList());
+    }
+
+    private static SentMessage.Button button(JsonNode button) throws ApiError {
         if (!button.isObject()) {
-            throw ApiError.badRequest(prefix + "InlineKeyboardButton must be an Object");
+            throw ApiError.badRequest(BUTTON + "InlineKeyboardButton must be an Object");
         }
-        JsonNode textNode = button.get("text");
-        if (textNode == null) {
-            throw ApiError.badRequest(prefix + "Can't find field \"text\"");
+        JsonNode text = button.get("text");
+        if (text == null) {
+            throw ApiError.badRequest(BUTTON + "Can't find field \"text\"");
         }
-        if (!textNode.isTextual() && !textNode.isNumber()) {
-            throw ApiError.badRequest(prefix + "Field \"text\" must be of type String");
+        if (!text.isTextual() && !text.isNumber()) {
+            throw ApiError.badRequest(BUTTON + "Field \"text\" must be of type String");
         }
-        String text = textNode.asText();
-        Map<String, Object> echo = new LinkedHashMap<>();
-        echo.put("text", text);
-
-        String url = stringField(button, "url", prefix);
-        if (!url.isEmpty()) {
-            echo.put("url", url);
-            return new SentMessage.Button(text, null, url, echo);
-        }
-        String callbackData = stringField(button, "callback_data", prefix);
-        if (!callbackData.isEmpty()) {
-            echo.put("callback_data", callbackData);
-            return new SentMessage.Button(text, callbackData, null, echo);
-        }
-        for (String type : OTHER_INLINE_TYPES) {
-            if (button.has(type)) {
-                echo.put(type, json.convertValue(button.get(type), Object.class));
-                return new SentMessage.Button(text, null, null, echo);
+        for (String type : OTHER_BUTTONS) {
+            if (button.hasNonNull(type)) {
+                throw ApiError.notImplemented("an inline button with \"" + type + "\"");
             }
         }
-        throw ApiError.badRequest(prefix + "Text buttons are unallowed in the inline keyboard");
+        JsonNode data = button.get("callback_data");
+        if (data != null && !data.isNull() && !data.isTextual() && !data.isNumber()) {
+            throw ApiError.badRequest(BUTTON + "Field \"callback_data\" must be of type String");
+        }
+        String callbackData = data == null || data.isNull() ? "" : data.asText();
+        if (callbackData.isEmpty()) {
+            throw ApiError.badRequest(BUTTON + "Text buttons are unallowed in the inline keyboard");
+        }
+        return new SentMessage.Button(text.asText(), callbackData);
     }
 
-    private static String stringField(JsonNode object, String field, String prefix) throws ApiError {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return "";
-        }
-        if (!node.isTextual() && !node.isNumber()) {
-            throw ApiError.badRequest(prefix + "Field \"" + field + "\" must be of type String");
-        }
-        return node.asText();
-    }
-
-    /** Telegram drops empty-text buttons and cuts at 12 per row and 300 in all. */
+    /** Telegram drops empty-text buttons (and rows left empty) and cuts at 12 per row and 300 in all. */
     private static List<List<SentMessage.Button>> reshape(List<List<SentMessage.Button>> rows) {
         List<List<SentMessage.Button>> result = new ArrayList<>();
         int total = 0;

@@ -2,7 +2,7 @@ package vn.communereport.testsupport.botapi;
 
 import java.time.Instant;
 
-/** A file the bot sent with sendDocument (bytes as uploaded). */
+/** A file the bot uploaded with sendDocument (bytes as uploaded). */
 public final class SentDocument {
     private final long chatId;
     private final int messageId;
@@ -23,11 +23,6 @@ public final class SentDocument {
         this.fileId = fileId;
         this.fileUniqueId = fileUniqueId;
         this.sentAt = sentAt;
-    }
-
-    /** Same file sent again by file_id into another message. */
-    SentDocument resentAs(long newChatId, int newMessageId, Instant at) {
-        return new SentDocument(newChatId, newMessageId, fileName, mimeType, bytes, fileId, fileUniqueId, at);
     }
 
     public long chatId() {

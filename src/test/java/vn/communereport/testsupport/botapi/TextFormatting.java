@@ -1,186 +1,88 @@
 package vn.communereport.testsupport.botapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * From the text/caption parameter to what Telegram stores: parse_mode handling, then the clean-up Telegram applies
- * (control characters become spaces, '\r' is dropped, leading/trailing spaces and new lines are trimmed).
+ * From the text/caption parameter to what Telegram stores. The bot sends plain text only, so no markup is parsed:
+ * a parse_mode other than none is refused with Telegram's "unsupported parse_mode", and explicit entities are refused
+ * as not implemented, so a change that starts formatting messages fails here instead of passing unchecked.
+ * What remains is the clean-up Telegram applies to every text (control characters become spaces, '\r' is dropped,
+ * leading and trailing spaces and new lines are trimmed).
  */
 final class TextFormatting {
     /** Raw text/caption parameters above 32 KiB are refused before any parsing (Bot API server). */
     static final int MAX_RAW_BYTES = 1 << 15;
 
-    private static final Set<String> ENTITY_TYPES = Set.of("mention", "hashtag", "cashtag", "bot_command", "url",
-            "email", "phone_number", "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote",
-            "expandable_blockquote", "code", "pre", "text_link", "text_mention", "custom_emoji", "date_time");
-
     private TextFormatting() {
     }
 
     /**
-     * Applies parse_mode (or the explicit entities parameter when there is none).
+     * The text as Telegram stores it; may be empty (callers decide whether that is an error).
      *
-     * @throws ApiError "text is too long", "unsupported parse_mode", "can't parse entities: ..."
+     * @param entitiesParameter "entities" for a text, "caption_entities" for a caption
+     * @throws ApiError "text is too long", "unsupported parse_mode", or explicit entities (not implemented)
      */
-    static FormattedText format(String text, String parseMode, String entitiesJson, ObjectMapper json) throws ApiError {
+    static String plainText(String text, ApiRequest r, String entitiesParameter) throws ApiError {
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_RAW_BYTES) {
             throw ApiError.badRequest("text is too long");
         }
-        String mode = parseMode == null ? "" : parseMode.toLowerCase(Locale.ROOT);
+        String mode = r.arg("parse_mode").toLowerCase(Locale.ROOT);
         if (!text.isEmpty() && !mode.isEmpty() && !mode.equals("none")) {
-            try {
-                return switch (mode) {
-                    case "html" -> HtmlEntityParser.parse(text);
-                    case "markdownv2" -> MarkdownV2Parser.parse(text);
-                    case "markdown" -> LegacyMarkdownParser.parse(text);
-                    default -> throw ApiError.badRequest("unsupported parse_mode");
-                };
-            } catch (EntityParseException e) {
-                throw ApiError.badRequest("can't parse entities: " + e.getMessage());
-            }
+            // Telegram's answer to a parse mode it does not know; this stand-in knows none (the bot sends plain text)
+            System.err.println("FakeBotApi: parse_mode " + r.arg("parse_mode") + " refused: the stand-in implements plain "
+                    + "text only; implement the parse mode here, as strictly as Telegram, before the bot uses it");
+            throw ApiError.badRequest("unsupported parse_mode");
         }
-        return new FormattedText(text, explicitEntities(entitiesJson, json));
-    }
-
-    private static List<MessageEntity> explicitEntities(String entitiesJson, ObjectMapper json) throws ApiError {
-        List<MessageEntity> result = new ArrayList<>();
-        if (entitiesJson == null || entitiesJson.isEmpty()) {
-            return result;
+        String entities = r.arg(entitiesParameter).strip();
+        if (!entities.isEmpty() && !entities.equals("[]")) {
+            throw ApiError.notImplemented("the " + entitiesParameter + " parameter");
         }
-        JsonNode array;
-        try {
-            array = json.readTree(entitiesJson);
-        } catch (Exception e) {
-            return result; // the real server silently ignores an unparsable entities parameter
-        }
-        if (array == null || !array.isArray()) {
-            return result;
-        }
-        for (JsonNode node : array) {
-            if (!node.isObject()) {
-                throw ApiError.badRequest("can't parse MessageEntity: expected an Object");
-            }
-            String type = node.path("type").asText("");
-            if (!ENTITY_TYPES.contains(type)) {
-                continue;
-            }
-            result.add(new MessageEntity(type, node.path("offset").asInt(), node.path("length").asInt(),
-                    node.hasNonNull("url") ? node.get("url").asText() : null,
-                    node.hasNonNull("language") ? node.get("language").asText() : null,
-                    node.hasNonNull("custom_emoji_id") ? node.get("custom_emoji_id").asText() : null,
-                    node.has("user") ? node.path("user").path("id").asLong() : null));
-        }
-        return sorted(result);
+        return normalize(text);
     }
 
     /**
-     * Telegram's fix_formatted_text: control characters other than '\n' become spaces, '\r' and U+2028..U+202E are
-     * removed, then trailing spaces/new lines and leading ones (before the first entity) are trimmed.
-     * The result may be empty: callers decide whether that is an error.
+     * Telegram's fix_formatted_text for a text without entities: control characters other than '\n' become spaces,
+     * '\r' and U+2028..U+202E are removed, then leading and trailing spaces and new lines are trimmed.
      */
-    static FormattedText normalize(FormattedText input) {
-        String s = input.text();
+    static String normalize(String s) {
         StringBuilder cleaned = new StringBuilder(s.length());
-        int[] newIndex = new int[s.length() + 1];
         for (int i = 0; i < s.length(); i++) {
-            newIndex[i] = cleaned.length();
             char ch = s.charAt(i);
             if (ch == '\r' || (ch >= 0x2028 && ch <= 0x202E) || ch == 0x0333 || ch == 0x033F || ch == 0x030A) {
                 continue;
             }
             cleaned.append(ch < 32 && ch != '\n' ? ' ' : ch);
         }
-        newIndex[s.length()] = cleaned.length();
-        List<MessageEntity> entities = new ArrayList<>();
-        for (MessageEntity e : input.entities()) {
-            int start = clamp(e.offset(), s.length());
-            int end = clamp(e.end(), s.length());
-            int newStart = newIndex[start];
-            int newEnd = newIndex[end];
-            if (newEnd > newStart) {
-                entities.add(e.withRange(newStart, newEnd - newStart));
-            }
+        int end = cleaned.length();
+        while (end > 0 && isTrimmed(cleaned.charAt(end - 1))) {
+            end--;
         }
-        entities = sorted(entities);
-
-        // right trim
-        int last = cleaned.length() - 1;
-        while (last >= 0 && (cleaned.charAt(last) == ' ' || cleaned.charAt(last) == '\n')) {
-            last--;
+        int start = 0;
+        while (start < end && isTrimmed(cleaned.charAt(start))) {
+            start++;
         }
-        if (last < 0) {
-            return new FormattedText("", List.of());
-        }
-        int keep = last + 1;
-        List<MessageEntity> trimmed = new ArrayList<>();
-        for (MessageEntity e : entities) {
-            if (e.offset() >= keep) {
-                continue;
-            }
-            trimmed.add(e.end() > keep ? e.withRange(e.offset(), keep - e.offset()) : e);
-        }
-        // left trim, but never into an entity
-        int firstEntity = trimmed.isEmpty() ? keep : trimmed.stream().mapToInt(MessageEntity::offset).min().orElse(keep);
-        int first = 0;
-        while (first < firstEntity && (cleaned.charAt(first) == ' ' || cleaned.charAt(first) == '\n')) {
-            first++;
-        }
-        String result = cleaned.substring(first, keep);
-        int shift = first;
-        List<MessageEntity> shifted = trimmed.stream().map(e -> e.withRange(e.offset() - shift, e.length())).toList();
-        return new FormattedText(result, sorted(shifted));
+        return cleaned.substring(start, end);
     }
 
-    private static int clamp(int value, int max) {
-        return Math.max(0, Math.min(value, max));
+    private static boolean isTrimmed(char c) {
+        return c == ' ' || c == '\n';
     }
 
-    static List<MessageEntity> sorted(List<MessageEntity> entities) {
-        List<MessageEntity> copy = new ArrayList<>(entities);
-        copy.sort(Comparator.comparingInt(MessageEntity::offset).thenComparing(Comparator.comparingInt(MessageEntity::length).reversed()));
-        return copy;
+    static int codePoints(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     /**
-     * A link entity as Telegram keeps it: tg://user?id=N becomes a text_mention, a link without scheme gets http://,
-     * an empty or unusable link silently produces no entity.
+     * bot_command entities (as JSON) for a text a user types, as Telegram's client-side detection produces them:
+     * "/start", "/start@baocao_xa_bot" (the mention of the bot is part of the entity), anywhere after a space.
      */
-    static MessageEntity linkEntity(String url, int offset, int length) {
-        if (url == null) {
-            return null;
-        }
-        String trimmed = url.trim();
-        if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isWhitespace)) {
-            return null;
-        }
-        if (trimmed.startsWith("tg://user?id=")) {
-            try {
-                long id = Long.parseLong(trimmed.substring("tg://user?id=".length()));
-                return new MessageEntity("text_mention", offset, length, null, null, null, id);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        if (!trimmed.contains(":")) {
-            if (!trimmed.contains(".")) {
-                return null;
-            }
-            trimmed = "http://" + trimmed;
-        }
-        return new MessageEntity("text_link", offset, length, trimmed, null, null, null);
-    }
-
-    /** bot_command entities for a text a user types (what Telegram's client-side detection produces). */
-    static List<MessageEntity> botCommands(String text) {
-        List<MessageEntity> result = new ArrayList<>();
+    static List<Map<String, Object>> botCommands(String text) {
+        List<Map<String, Object>> result = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) != '/' || (i > 0 && !Character.isWhitespace(text.charAt(i - 1)))) {
                 continue;
@@ -201,7 +103,11 @@ final class TextFormatting {
                     end = usernameEnd;
                 }
             }
-            result.add(MessageEntity.of("bot_command", i, end - i));
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("offset", i);
+            entity.put("length", end - i);
+            entity.put("type", "bot_command");
+            result.add(entity);
             i = end;
         }
         return result;

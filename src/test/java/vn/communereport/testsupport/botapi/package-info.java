@@ -7,10 +7,12 @@
  *     lan.sends("/start");
  *     SentMessage menu = lan.awaitNext(Duration.ofSeconds(10));
  *     lan.presses(menu.buttonData().get(0));
+ *     lan.replyTo(menu, "12");
  *     lan.awaitText("Cảm ơn", Duration.ofSeconds(10));
  * }
  * }</pre>
- * Its rules and error descriptions follow the Bot API server (tdlib/telegram-bot-api) and TDLib sources, so that what
- * passes here is not refused by Telegram: see {@link vn.communereport.testsupport.botapi.FakeBotApi}.
+ * It implements the Bot API methods the bot calls and no others; for those, its rules and error descriptions follow
+ * the Bot API server (tdlib/telegram-bot-api) and TDLib sources, so that what passes here is not refused by Telegram:
+ * see {@link vn.communereport.testsupport.botapi.FakeBotApi}.
  */
 package vn.communereport.testsupport.botapi;
