@@ -2,10 +2,14 @@ package vn.communereport.collection;
 
 import java.math.BigDecimal;
 
+import vn.communereport.definition.TextBundle;
+
 /** What a person answered: a number (with its canonical text), a text, or "skipped". */
 public record AnswerValue(String text, BigDecimal number, boolean skipped) {
 
     public static final AnswerValue SKIPPED = new AnswerValue(null, null, true);
+
+    private static final TextBundle TEXTS = TextBundle.of("i18n/collection");
 
     public static AnswerValue ofNumber(BigDecimal number) {
         BigDecimal normalized = number.stripTrailingZeros();
@@ -33,8 +37,8 @@ public record AnswerValue(String text, BigDecimal number, boolean skipped) {
         return java.util.Objects.equals(text, other.text);
     }
 
-    /** The value as it is recorded in the audit trail. */
+    /** The value as it is recorded in the audit trail; a skip is worded ("(bỏ qua)"). */
     public String auditForm() {
-        return skipped ? "(bỏ qua)" : text;
+        return skipped ? TEXTS.get("collection.answer.skipped") : text;
     }
 }

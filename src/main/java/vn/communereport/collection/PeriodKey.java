@@ -4,14 +4,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import vn.communereport.definition.Frequency;
+import vn.communereport.definition.TextBundle;
 
 /**
  * Identifies a reporting period and names it the way the office writes it: "6 tháng đầu năm 2026",
- * "năm 2026", "quý III/2026", "tháng 11/2026".
+ * "năm 2026", "quý III/2026", "tháng 11/2026" (the words are in {@code i18n/collection.properties}).
  */
 public record PeriodKey(Frequency frequency, int year, int index) {
 
     private static final String[] ROMAN = {"I", "II", "III", "IV"};
+    private static final TextBundle TEXTS = TextBundle.of("i18n/collection");
 
     /** The period that contains the given day. */
     public static PeriodKey containing(Frequency frequency, LocalDate day) {
@@ -84,21 +86,22 @@ public record PeriodKey(Frequency frequency, int year, int index) {
 
     /** "6 tháng đầu năm 2026" */
     public String label() {
-        return switch (frequency) {
-            case MONTH -> "tháng " + index + "/" + year;
-            case QUARTER -> "quý " + ROMAN[index - 1] + "/" + year;
-            case HALF_YEAR -> (index == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
-            case YEAR -> "năm " + year;
-        };
+        String roman = frequency == Frequency.QUARTER ? ROMAN[index - 1] : "";
+        return TEXTS.get(textKey("collection.period."), String.valueOf(year), String.valueOf(index), roman);
     }
 
     /** Short ASCII form for file names: "6T-2026" (first half), "6TC-2026", "Q3-2026", "T11-2026", "Nam-2026". */
     public String fileCode() {
-        return switch (frequency) {
-            case MONTH -> "T" + index + "-" + year;
-            case QUARTER -> "Q" + index + "-" + year;
-            case HALF_YEAR -> (index == 1 ? "6T-" : "6TC-") + year;
-            case YEAR -> "Nam-" + year;
+        return TEXTS.get(textKey("collection.period-file."), String.valueOf(year), String.valueOf(index));
+    }
+
+    /** "collection.period.half-year.first": {0} is the year, {1} the month or quarter, {2} the quarter in Roman. */
+    private String textKey(String prefix) {
+        return prefix + switch (frequency) {
+            case MONTH -> "month";
+            case QUARTER -> "quarter";
+            case HALF_YEAR -> index == 1 ? "half-year.first" : "half-year.second";
+            case YEAR -> "year";
         };
     }
 }

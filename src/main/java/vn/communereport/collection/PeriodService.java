@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.communereport.definition.ReportDefinition;
+import vn.communereport.definition.ReportScope;
 
 /** Finds the period that answers go to. */
 @Service
@@ -37,6 +38,12 @@ public class PeriodService {
         PeriodKey key = PeriodKey.containing(report.frequency(), LocalDate.now(clock));
         return periods.findByCommuneCodeAndReportCodeAndPeriodKey(communeCode, report.code(), key.key())
                 .orElseGet(() -> periods.saveAndFlush(new ReportingPeriod(communeCode, report.code(), key, clock.instant())));
+    }
+
+    /** The current period of a commune's report. */
+    @Transactional
+    public ReportingPeriod currentPeriod(ReportScope scope) {
+        return currentPeriod(scope.communeCode(), scope.report());
     }
 
     /** Why a period could not be opened. */

@@ -1,9 +1,21 @@
 package vn.communereport.definition;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** A commune's particulars and departments, from {@code conversations/communes/<code>.yaml}. */
+/**
+ * A commune's particulars and departments, from {@code conversations/communes/<code>.yaml}: what is particular to
+ * the province or the commune (the opening sentence citing the province's document, the days off) lives here, not in
+ * the report type.
+ *
+ * @param issuingBodyShort the body's name as abbreviated inside the report ("UBND xã Bình Lư"); the full name when the
+ *                         file gives none
+ * @param openings         report code → the commune's own opening paragraph for that report (a template)
+ * @param holidays         days on which no reminder goes out
+ */
 public record CommuneDefinition(
         String code,
         String name,
@@ -12,11 +24,14 @@ public record CommuneDefinition(
         String fileCode,
         List<String> issuingBody,
         String issuingBodyName,
+        String issuingBodyShort,
         String documentNumber,
         Signer signer,
         List<String> recipients,
         String archive,
-        List<Department> departments) {
+        List<Department> departments,
+        Map<String, String> openings,
+        Set<LocalDate> holidays) {
 
     public Optional<Department> department(String departmentCode) {
         return departments.stream().filter(d -> d.code().equals(departmentCode)).findFirst();
@@ -24,5 +39,10 @@ public record CommuneDefinition(
 
     public Department officeDepartment() {
         return departments.stream().filter(Department::office).findFirst().orElseThrow();
+    }
+
+    /** The opening paragraph of a report for this commune: its own, or the report type's generic one. */
+    public String opening(ReportDefinition report) {
+        return openings.getOrDefault(report.code(), report.opening());
     }
 }

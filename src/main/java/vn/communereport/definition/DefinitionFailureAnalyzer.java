@@ -8,11 +8,10 @@ class DefinitionFailureAnalyzer extends AbstractFailureAnalyzer<DefinitionExcept
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DefinitionException cause) {
+        String entry = cause.entry() == null ? DefinitionTexts.get("definition.failure.whole-file") : cause.entry();
         return new FailureAnalysis(
-                "The report definitions cannot be used.\n  File:    " + cause.file()
-                        + "\n  Entry:   " + (cause.entry() == null ? "(whole file)" : cause.entry())
-                        + "\n  Problem: " + cause.problem(),
-                "Correct the file (see conversations/README.md for the format) and start the bot again.",
+                DefinitionTexts.get("definition.failure.description", String.valueOf(cause.file()), entry, cause.problem()),
+                DefinitionTexts.get("definition.failure.action"),
                 cause);
     }
 }

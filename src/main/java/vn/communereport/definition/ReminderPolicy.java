@@ -9,6 +9,9 @@ import java.util.Set;
 /**
  * When the bot chases departments that have not submitted: some working mornings before the deadline, the
  * deadline day, and every working morning after it. Nothing is sent outside working hours or days.
+ *
+ * <p>The report's {@code reminders} give the schedule, the working hours and the working days; the days off are the
+ * commune's ({@code holidays} of its file), joined with {@link #withHolidays} ({@link ReportContext#reminders()}).
  */
 public record ReminderPolicy(
         List<Integer> daysBefore,
@@ -24,6 +27,12 @@ public record ReminderPolicy(
         return new ReminderPolicy(List.of(3, 1), true, true, LocalTime.of(8, 0), LocalTime.of(7, 30), LocalTime.of(17, 0),
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
                 Set.of());
+    }
+
+    /** The same schedule with these days off. */
+    public ReminderPolicy withHolidays(Set<LocalDate> days) {
+        return new ReminderPolicy(daysBefore, onDeadlineDay, everyWorkingDayAfter, morning, workStart, workEnd, workingDays,
+                Set.copyOf(days));
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 /** Numbers written the Vietnamese way: "2.654", "99,7", "13,33". */
 public final class VietnameseNumbers {
 
+    public static final java.util.Locale LOCALE = java.util.Locale.forLanguageTag("vi-VN");
+
     private VietnameseNumbers() {
     }
 

@@ -17,7 +17,7 @@ final class YamlNode {
         this.file = file;
         this.entry = entry;
         if (!(value instanceof Map<?, ?> m)) {
-            throw new DefinitionException(file, entry, "expected a mapping of fields (key: value)");
+            throw DefinitionException.of(file, entry, "definition.yaml.not-mapping");
         }
         this.map = m;
     }
@@ -30,14 +30,15 @@ final class YamlNode {
         return entry;
     }
 
-    DefinitionException error(String problem) {
-        return new DefinitionException(file, entry, problem);
+    /** The problem worded by {@code key} of {@code i18n/definition.properties}, at this node's file and entry. */
+    DefinitionException error(String key, Object... args) {
+        return DefinitionException.of(file, entry, key, args);
     }
 
     void allowOnly(Set<String> fields) {
         for (Object key : map.keySet()) {
             if (!fields.contains(String.valueOf(key))) {
-                throw error("unknown field '" + key + "' (allowed: " + String.join(", ", fields.stream().sorted().toList()) + ")");
+                throw error("definition.field.unknown", String.valueOf(key), String.join(", ", fields.stream().sorted().toList()));
             }
         }
     }
@@ -49,11 +50,11 @@ final class YamlNode {
     String text(String field) {
         Object value = map.get(field);
         if (value == null) {
-            throw error("missing field '" + field + "'");
+            throw error("definition.field.missing", field);
         }
         String text = scalar(field, value).trim();
         if (text.isEmpty()) {
-            throw error("field '" + field + "' is empty");
+            throw error("definition.field.empty", field);
         }
         return text;
     }
@@ -75,7 +76,7 @@ final class YamlNode {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw error("field '" + field + "' must be true or false, not '" + value + "'");
+        throw error("definition.field.boolean", field, String.valueOf(value));
     }
 
     int integer(String field, int fallback) {
@@ -86,7 +87,7 @@ final class YamlNode {
         if (value instanceof Integer i) {
             return i;
         }
-        throw error("field '" + field + "' must be a whole number, not '" + value + "'");
+        throw error("definition.field.integer", field, String.valueOf(value));
     }
 
     List<String> texts(String field) {
@@ -95,7 +96,7 @@ final class YamlNode {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw error("field '" + field + "' must be a list");
+            throw error("definition.field.list", field);
         }
         List<String> texts = new ArrayList<>();
         for (Object item : list) {
@@ -111,7 +112,7 @@ final class YamlNode {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw error("field '" + field + "' must be a list");
+            throw error("definition.field.list", field);
         }
         List<YamlNode> nodes = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -126,9 +127,14 @@ final class YamlNode {
     YamlNode node(String field) {
         Object value = map.get(field);
         if (value == null) {
-            throw error("missing field '" + field + "'");
+            throw error("definition.field.missing", field);
         }
         return new YamlNode(file, (entry == null ? "" : entry + " › ") + field, value);
+    }
+
+    /** The names of this mapping's fields, in the file's order. */
+    List<String> fields() {
+        return map.keySet().stream().map(String::valueOf).toList();
     }
 
     Object raw(String field) {
@@ -137,7 +143,7 @@ final class YamlNode {
 
     private String scalar(String field, Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            throw error("field '" + field + "' must be a single value");
+            throw error("definition.field.single", field);
         }
         return String.valueOf(value);
     }

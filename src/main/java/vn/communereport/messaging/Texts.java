@@ -5,9 +5,11 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import vn.communereport.definition.Wording;
+
 /** The Vietnamese texts people read, from {@code messages.properties}. */
 @Component
-public class Texts {
+public class Texts implements Wording {
 
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
@@ -17,6 +19,7 @@ public class Texts {
         this.messages = messages;
     }
 
+    @Override
     public String get(String key, Object... args) {
         return messages.getMessage(key, args, VIETNAMESE);
     }

@@ -17,9 +17,10 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.DepartmentProgress;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
-import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.messaging.Texts;
 
@@ -30,62 +31,67 @@ import vn.communereport.messaging.Texts;
 @Service
 public class ReminderService {
 
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ReminderLogRepository log;
     private final PeriodService periods;
     private final CollectionService collection;
     private final AccessService access;
-    private final ReportContext context;
+    private final ReportScopes scopes;
+    private final ReminderButtons buttons;
     private final Outbox outbox;
     private final Texts texts;
     private final Clock clock;
 
     ReminderService(ReminderLogRepository log, PeriodService periods, CollectionService collection, AccessService access,
-                    ReportContext context, Outbox outbox, Texts texts, Clock clock) {
+                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock) {
         this.log = log;
         this.periods = periods;
         this.collection = collection;
         this.access = access;
-        this.context = context;
+        this.scopes = scopes;
+        this.buttons = buttons;
         this.outbox = outbox;
         this.texts = texts;
         this.clock = clock;
     }
 
-    /** Queues what the schedule says is due now; returns how many messages were queued. */
+    /** Queues what the schedule says is due now, commune by commune; returns how many messages were queued. */
     @Transactional
     public int queueDue() {
         int queued = 0;
         ZonedDateTime now = ZonedDateTime.now(clock);
-        for (ReportingPeriod period : periods.openPeriods(context.commune().code(), context.report())) {
-            if (period.getDeadline() == null) {
-                continue;
-            }
-            ZonedDateTime deadline = period.getDeadline().atZone(clock.getZone());
-            Optional<ReminderSchedule.Slot> slot = ReminderSchedule.due(context.report().reminders(), deadline, now);
-            if (slot.isPresent()) {
-                queued += queueSlot(period, deadline, slot.get());
+        for (ReportScope scope : scopes.all()) {
+            for (ReportingPeriod period : periods.openPeriods(scope.communeCode(), scope.report())) {
+                if (period.getDeadline() == null) {
+                    continue;
+                }
+                ZonedDateTime deadline = period.getDeadline().atZone(clock.getZone());
+                Optional<ReminderSchedule.Slot> slot = ReminderSchedule.due(scope.reminders(), deadline, now);
+                if (slot.isPresent()) {
+                    queued += queueSlot(scope, period, deadline, slot.get());
+                }
             }
         }
         return queued;
     }
 
-    private int queueSlot(ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Slot slot) {
+    private int queueSlot(ReportScope scope, ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Slot slot) {
         List<Outbound> messages = new ArrayList<>();
-        List<DepartmentProgress> progress = collection.progress(period, context.flows());
+        List<DepartmentProgress> progress = collection.progress(period, scope.flows());
         List<DepartmentProgress> late = progress.stream().filter(p -> p.state() != DepartmentProgress.State.SUBMITTED).toList();
         for (DepartmentProgress owing : late) {
-            for (Member member : access.departmentMembers(context.commune().code(), owing.departmentCode())) {
-                if (!member.isBotBlocked() && claim(period, slot.key(), member)) {
-                    messages.add(reminder(period, deadline, slot.kind(), owing, member));
+            for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
+                if (claim(period, slot.key(), member)) {
+                    messages.add(reminder(scope, period, deadline, slot.kind(), owing, member));
                 }
             }
         }
         if (slot.kind() == ReminderSchedule.Kind.AFTER && !late.isEmpty()) {
-            for (Member admin : access.officeAdmins(context.commune().code())) {
-                if (!admin.isBotBlocked() && claim(period, "late-" + slot.key(), admin)) {
-                    messages.add(lateSummary(period, deadline, late, admin));
+            for (Member admin : access.officeAdmins(scope.communeCode())) {
+                if (claim(period, "late-" + slot.key(), admin)) {
+                    messages.add(lateSummary(scope, period, deadline, late, admin));
                 }
             }
         }
@@ -104,28 +110,27 @@ public class ReminderService {
     /** Reminds the given departments now, on the office's request (not part of the schedule). */
     @Transactional
     public int remindNow(ReportingPeriod period, Collection<String> departmentCodes) {
+        ReportScope scope = scopes.of(period.getCommuneCode(), period.getReportCode()).orElseThrow();
         List<Outbound> messages = new ArrayList<>();
         ZonedDateTime deadline = period.getDeadline() == null ? null : period.getDeadline().atZone(clock.getZone());
-        for (DepartmentProgress owing : collection.progress(period, context.flows())) {
+        for (DepartmentProgress owing : collection.progress(period, scope.flows())) {
             if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())) {
                 continue;
             }
-            for (Member member : access.departmentMembers(context.commune().code(), owing.departmentCode())) {
-                if (!member.isBotBlocked()) {
-                    messages.add(reminder(period, deadline, deadline != null && ZonedDateTime.now(clock).isAfter(deadline)
-                            ? ReminderSchedule.Kind.AFTER : ReminderSchedule.Kind.BEFORE, owing, member));
-                }
+            for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
+                messages.add(reminder(scope, period, deadline, deadline != null && ZonedDateTime.now(clock).isAfter(deadline)
+                        ? ReminderSchedule.Kind.AFTER : ReminderSchedule.Kind.BEFORE, owing, member));
             }
         }
         outbox.enqueue(messages);
         return messages.size();
     }
 
-    private Outbound reminder(ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Kind kind,
+    private Outbound reminder(ReportScope scope, ReportingPeriod period, ZonedDateTime deadline, ReminderSchedule.Kind kind,
                               DepartmentProgress owing, Member member) {
-        String department = context.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
+        String department = scope.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
         int missing = owing.total() - owing.answered();
-        String when = deadline == null ? texts.get("reminder.no-deadline") : DEADLINE.format(deadline);
+        String when = deadline == null ? texts.get("reminder.no-deadline") : deadline(deadline);
         String key = switch (kind) {
             case BEFORE -> "reminder.before";
             case DEADLINE_DAY -> "reminder.deadline-day";
@@ -133,25 +138,24 @@ public class ReminderService {
         };
         String status = owing.state() == DepartmentProgress.State.REOPENED || missing == 0
                 ? texts.get("reminder.not-submitted") : texts.get("reminder.missing", missing, owing.total());
-        String text = texts.get(key, department, context.report().name(), period.key().label(), when, status);
-        return new Outbound(member.getChatId(), text,
-                List.of(List.of(new Outbound.Button(texts.get("button.continue"), "go"))));
+        String text = texts.get(key, department, scope.report().name(), period.key().label(), when, status);
+        return new Outbound(Recipient.member(member.getId()), text, List.of(List.of(buttons.continueAnswering())));
     }
 
-    private Outbound lateSummary(ReportingPeriod period, ZonedDateTime deadline, List<DepartmentProgress> late, Member admin) {
-        StringBuilder text = new StringBuilder(texts.get("reminder.late-summary", context.report().name(),
-                period.key().label(), DEADLINE.format(deadline), late.size(), context.flows().size()));
+    private Outbound lateSummary(ReportScope scope, ReportingPeriod period, ZonedDateTime deadline, List<DepartmentProgress> late,
+                                 Member admin) {
+        StringBuilder text = new StringBuilder(texts.get("reminder.late-summary", scope.report().name(),
+                period.key().label(), deadline(deadline), late.size(), scope.flows().size()));
         for (DepartmentProgress owing : late) {
-            String department = context.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
+            String department = scope.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
             text.append('\n').append(texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
         }
-        return new Outbound(admin.getChatId(), text.toString(),
-                List.of(List.of(new Outbound.Button(texts.get("button.remind-late"), "rem|all")),
-                        List.of(new Outbound.Button(texts.get("button.progress"), "prog"))));
+        return new Outbound(Recipient.member(admin.getId()), text.toString(),
+                List.of(List.of(buttons.remindAllLate()), List.of(buttons.progress())));
     }
 
-    /** Flows that owe parts, for the office's choice of whom to remind. */
-    public List<Flow> flows() {
-        return context.flows();
+    /** "16:00 ngày 15/12/2026" */
+    private String deadline(ZonedDateTime deadline) {
+        return texts.get("reminder.deadline-at", TIME.format(deadline), DATE.format(deadline));
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 
@@ -17,7 +18,9 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
+import vn.communereport.definition.Wording;
 
 /**
  * Compiles the report of a period from the stored answers: the DOCX (narrative and statistics annex) and the
@@ -26,17 +29,30 @@ import vn.communereport.definition.ReportContext;
 @Service
 public class ReportCompiler {
 
-    private final ReportContext context;
+    private final ReportScopes scopes;
     private final CollectionService collection;
+    private final Wording texts;
     private final Clock clock;
-    private final Ownership ownership;
+    /** Who owns which row and which rules, per report definition: worked out once, used for every answer. */
+    private final Map<String, Ownership> ownerships = new ConcurrentHashMap<>();
     private final ReportFiles files = new ReportFiles();
 
-    ReportCompiler(ReportContext context, CollectionService collection, Clock clock) {
-        this.context = context;
+    ReportCompiler(ReportScopes scopes, CollectionService collection, Wording texts, Clock clock) {
+        this.scopes = scopes;
         this.collection = collection;
+        this.texts = texts;
         this.clock = clock;
-        this.ownership = new Ownership(context.report());
+    }
+
+    /** The commune and report a stored period belongs to. */
+    private ReportScope scope(ReportingPeriod period) {
+        return scopes.of(period.getCommuneCode(), period.getReportCode()).orElseThrow(() -> new IllegalArgumentException(
+                "period " + period.getId() + " is of commune " + period.getCommuneCode() + " and report " + period.getReportCode()
+                        + ", which the definitions do not hold"));
+    }
+
+    private Ownership ownership(ReportScope scope) {
+        return ownerships.computeIfAbsent(scope.report().code(), code -> new Ownership(scope.report()));
     }
 
     /** The whole report of a period: DOCX + XLSX, with what is missing and what the rules found. */
@@ -51,6 +67,7 @@ public class ReportCompiler {
 
     /** Rules broken by one new answer, limited to rules within the answering department. */
     public List<RuleFinding> checkAnswer(ReportingPeriod period, Question question, BigDecimal newValue) {
+        Ownership ownership = ownership(scope(period));
         Set<String> needed = ownership.questionsCheckedWith(question);
         if (needed.isEmpty()) {
             return List.of(); // no rule of the department involves this figure
@@ -61,20 +78,18 @@ public class ReportCompiler {
     }
 
     private ReportData data(ReportingPeriod period, LocalDate reportDate) {
-        if (!context.report().code().equals(period.getReportCode())) {
-            throw new IllegalArgumentException("period " + period.getId() + " is of report " + period.getReportCode()
-                    + ", not " + context.report().code());
-        }
+        ReportScope scope = scope(period);
         Map<String, AnswerValue> answers = new HashMap<>();
         for (Map.Entry<String, Answer> entry : collection.periodAnswers(period.getId()).entrySet()) {
             answers.put(entry.getKey(), entry.getValue().value());
         }
         Set<String> submitted = new HashSet<>();
-        for (Flow flow : context.flows()) {
+        for (Flow flow : scope.flows()) {
             if (collection.isSubmitted(period.getId(), flow.departmentCode())) {
                 submitted.add(flow.departmentCode());
             }
         }
-        return new ReportData(context.commune(), ownership, period.key(), answers, submitted, reportDate, LocalDate.now(clock));
+        return new ReportData(texts, scope.commune(), ownership(scope), period.key(), answers, submitted, reportDate,
+                LocalDate.now(clock));
     }
 }

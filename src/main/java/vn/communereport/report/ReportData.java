@@ -16,10 +16,12 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.definition.SectionNode;
 import vn.communereport.definition.Slot;
 import vn.communereport.definition.TableRow;
+import vn.communereport.definition.Wording;
 
 /**
  * Everything a rendering needs, gathered once: the definitions, the period, the answers, the figures computed
- * from them, what is missing and what the rules found.
+ * from them, what is missing and what the rules found, and the texts ({@code i18n/report.properties}) the
+ * renderings are worded with.
  */
 final class ReportData {
 
@@ -27,6 +29,7 @@ final class ReportData {
     record Block(String text, boolean pending, boolean skipped, String departmentCode) {
     }
 
+    private final Wording texts;
     private final CommuneDefinition commune;
     private final Ownership ownership;
     private final PeriodKey period;
@@ -47,8 +50,9 @@ final class ReportData {
      * @param reportDate   the date printed on the report, or null to leave the day blank
      * @param today        gives month and year when the report is not dated yet
      */
-    ReportData(CommuneDefinition commune, Ownership ownership, PeriodKey period, Map<String, AnswerValue> answers,
+    ReportData(Wording texts, CommuneDefinition commune, Ownership ownership, PeriodKey period, Map<String, AnswerValue> answers,
                Set<String> submitted, LocalDate reportDate, LocalDate today) {
+        this.texts = texts;
         this.commune = commune;
         this.ownership = ownership;
         this.period = period;
@@ -84,10 +88,29 @@ final class ReportData {
             }
             boolean handedIn = submitted.contains(department.code());
             if (!handedIn || figuresMissing + blocksMissing > 0) {
-                parts.add(new MissingPart(department.code(), department.name(), figuresMissing, blocksMissing, handedIn));
+                parts.add(new MissingPart(department.code(), department.name(), figuresMissing, blocksMissing, handedIn,
+                        texts.get("report.missing.line", department.name(), counts(figuresMissing, blocksMissing),
+                                texts.get(handedIn ? "report.missing.submitted" : "report.missing.not-submitted"))));
             }
         }
         return List.copyOf(parts);
+    }
+
+    /** "11 số liệu, 5 mục lời văn"; "đủ nội dung" when nothing is missing. */
+    String counts(int figuresMissing, int blocksMissing) {
+        List<String> pieces = new ArrayList<>();
+        if (figuresMissing > 0) {
+            pieces.add(texts.get("report.count.figures", figuresMissing));
+        }
+        if (blocksMissing > 0) {
+            pieces.add(texts.get("report.count.blocks", blocksMissing));
+        }
+        return pieces.isEmpty() ? texts.get("report.count.complete") : String.join(", ", pieces);
+    }
+
+    /** A text of {@code i18n/report.properties}. */
+    String text(String key, Object... args) {
+        return texts.get(key, args);
     }
 
     CommuneDefinition commune() {
@@ -179,20 +202,20 @@ final class ReportData {
 
     /** "[Chưa có số liệu: Phòng Kinh tế — mục II.5.2]" */
     String blockMarker(String blockId) {
-        return "[Chưa có số liệu: " + departmentName(ownership.blockOwner(blockId)) + " — mục " + blockId + "]";
+        return texts.get("report.marker.block", departmentName(ownership.blockOwner(blockId)), blockId);
     }
 
     /** "[Chưa có số liệu: Phòng Kinh tế]" for a table cell still awaited. */
     String cellMarker(String rowCode) {
-        return "[Chưa có số liệu: " + waitingNames(rowCode) + "]";
+        return texts.get("report.marker.cell", waitingNames(rowCode));
     }
 
     /** The marker for a row value quoted in a lead. */
     String leadMarker(String rowCode) {
         if (figures.pending(rowCode)) {
-            return "[Chưa có số liệu: " + waitingNames(rowCode) + " — chỉ tiêu " + rowCode + "]";
+            return texts.get("report.marker.lead", waitingNames(rowCode), rowCode);
         }
-        return "[Không có số liệu: chỉ tiêu " + rowCode + "]";
+        return texts.get("report.marker.lead-blank", rowCode);
     }
 
     private String waitingNames(String rowCode) {
@@ -228,10 +251,11 @@ final class ReportData {
     /** "Bình Lư, ngày 05 tháng 01 năm 2026"; undated: "Bình Lư, ngày      tháng 6 năm 2026". */
     String placeAndDate() {
         if (reportDate == null) {
-            return commune.place() + ", ngày       tháng " + month(today.getMonthValue()) + " năm " + today.getYear();
+            return texts.get("report.place-and-date.undated", commune.place(), month(today.getMonthValue()),
+                    String.valueOf(today.getYear()));
         }
-        return commune.place() + ", ngày " + String.format("%02d", reportDate.getDayOfMonth()) + " tháng "
-                + month(reportDate.getMonthValue()) + " năm " + reportDate.getYear();
+        return texts.get("report.place-and-date", commune.place(), String.format("%02d", reportDate.getDayOfMonth()),
+                month(reportDate.getMonthValue()), String.valueOf(reportDate.getYear()));
     }
 
     private static String month(int month) {
@@ -243,14 +267,19 @@ final class ReportData {
         return reportDate == null ? "…" : String.format("%02d/%02d/%d", reportDate.getDayOfMonth(), reportDate.getMonthValue(), reportDate.getYear());
     }
 
-    /** "UBND xã Bình Lư": the issuing body's name with the usual abbreviation. */
-    String issuingBodyShort() {
-        return commune.issuingBodyName().replaceFirst("(?iu)^(ủy|uỷ) ban nhân dân", "UBND");
-    }
-
     /** "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã Bình Lư)" */
     String annexReference() {
-        return "(Kèm theo Báo cáo số " + documentNumberReference() + " ngày " + shortDate() + " của " + issuingBodyShort() + ")";
+        return texts.get("report.annex.reference", documentNumberReference(), shortDate(), commune.issuingBodyShort());
+    }
+
+    /** The first paragraph: the commune's own opening for this report (citing its province's document), or the report's. */
+    String opening() {
+        return templates.fill(commune.opening(report()));
+    }
+
+    /** "Báo cáo cải cách hành chính 6 tháng đầu năm 2026" */
+    String reportAndPeriod() {
+        return texts.get("report.name-and-period", report().name(), period.label());
     }
 
     String tableTitle() {

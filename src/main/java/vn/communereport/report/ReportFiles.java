@@ -10,18 +10,21 @@ import vn.communereport.definition.Rule;
 final class ReportFiles {
 
     private final DocxReportWriter docx = new DocxReportWriter();
+    private final DocxDepartmentPart part = new DocxDepartmentPart();
     private final XlsxTableWriter xlsx = new XlsxTableWriter();
 
     CompiledReport compile(ReportData data) {
         String base = base(data);
         byte[] document = docx.write(data);
         byte[] table = xlsx.write(data);
-        String label = data.report().name() + " " + data.period().label();
+        String label = data.reportAndPeriod();
         String state = state(data);
-        GeneratedFile docxFile = new GeneratedFile((data.draft() ? "DuThao_" : "BaoCao_") + base + ".docx",
-                document, (data.draft() ? "Dự thảo " + lowerFirst(label) : label) + state);
-        GeneratedFile xlsxFile = new GeneratedFile((data.draft() ? "DuThao_" : "") + "BieuThongKe_" + base + ".xlsx",
-                table, "Biểu thống kê số liệu " + data.period().label() + (data.draft() ? " (dự thảo)" : ""));
+        String draft = data.text("report.file.draft") + "_";
+        GeneratedFile docxFile = new GeneratedFile((data.draft() ? draft : data.text("report.file.report") + "_") + base + ".docx",
+                document, (data.draft() ? data.text("report.caption.draft", lowerFirst(label)) : label) + state);
+        String period = data.period().label();
+        GeneratedFile xlsxFile = new GeneratedFile((data.draft() ? draft : "") + data.text("report.file.table") + "_" + base + ".xlsx",
+                table, data.draft() ? data.text("report.caption.table-draft", period) : data.text("report.caption.table", period));
         return new CompiledReport(docxFile, xlsxFile, data.draft(), data.missing(), data.findings());
     }
 
@@ -35,13 +38,18 @@ final class ReportFiles {
                 own.add(finding);
             }
         }
-        byte[] content = docx.writeDepartmentPart(data, departmentCode, own);
+        byte[] content = part.write(data, departmentCode, own);
         String name = data.departmentName(departmentCode);
         MissingPart missing = data.missing().stream().filter(m -> m.departmentCode().equals(departmentCode)).findFirst().orElse(null);
-        String caption = "Phần của " + name + " – " + data.report().name() + " " + data.period().label()
-                + (missing == null || missing.total() == 0 ? "" : " (còn thiếu " + missing.total() + " mục)")
-                + (own.isEmpty() ? "" : "; " + own.size() + " điểm cần kiểm tra số liệu");
-        return new GeneratedFile("PhanBaoCao_" + base(data) + "_" + camel(departmentCode) + ".docx", content, caption);
+        StringBuilder caption = new StringBuilder(data.text("report.caption.part", name, data.reportAndPeriod()));
+        if (missing != null && missing.total() > 0) {
+            caption.append(' ').append(data.text("report.caption.part-missing", missing.total()));
+        }
+        if (!own.isEmpty()) {
+            caption.append("; ").append(data.text("report.caption.part-findings", own.size()));
+        }
+        return new GeneratedFile(data.text("report.file.part") + "_" + base(data) + "_" + camel(departmentCode) + ".docx",
+                content, caption.toString());
     }
 
     /** "CCHC_6T-2026_BinhLu" */
@@ -55,22 +63,22 @@ final class ReportFiles {
         int missing = data.missing().stream().mapToInt(MissingPart::total).sum();
         long departments = data.missing().stream().filter(m -> m.total() > 0).count();
         if (missing > 0) {
-            parts.add("còn thiếu " + missing + " mục của " + departments + " đơn vị");
+            parts.add(data.text("report.caption.missing", missing, departments));
         } else if (data.draft()) {
             long waiting = data.missing().stream().filter(m -> !m.submitted()).count();
-            parts.add("đủ nội dung, chờ " + waiting + " đơn vị nộp");
+            parts.add(data.text("report.caption.waiting", waiting));
         }
         long errors = data.findings().stream().filter(f -> f.rule().severity() == Rule.Severity.ERROR).count();
         long warnings = data.findings().size() - errors;
         if (errors + warnings > 0) {
             List<String> found = new ArrayList<>();
             if (errors > 0) {
-                found.add(errors + " lỗi");
+                found.add(data.text("report.caption.errors", errors));
             }
             if (warnings > 0) {
-                found.add(warnings + " cảnh báo");
+                found.add(data.text("report.caption.warnings", warnings));
             }
-            parts.add(String.join(", ", found) + " số liệu");
+            parts.add(data.text("report.caption.findings", String.join(", ", found)));
         }
         return parts.isEmpty() ? "" : " – " + String.join("; ", parts);
     }

@@ -13,13 +13,8 @@ public record RuleFinding(Rule rule, BigDecimal left, BigDecimal right) {
         return rule.severity() == Rule.Severity.ERROR;
     }
 
-    /** "Lỗi" or "Cảnh báo". */
-    public String severityLabel() {
-        return isError() ? "Lỗi" : "Cảnh báo";
-    }
-
     /**
-     * One line: the rule's message and the two sides written the Vietnamese way, e.g.
+     * One line: the rule's message (from the report definition) and the two sides written the Vietnamese way, e.g.
      * "Số hồ sơ … (III.3.2.1). (III.3.2.2 = 2.677; III.3.2.1 = 2.647)".
      */
     public String description() {

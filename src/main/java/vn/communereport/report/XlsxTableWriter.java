@@ -32,10 +32,8 @@ import vn.communereport.definition.TableRow;
  */
 final class XlsxTableWriter {
 
-    static final String SHEET = "Biểu thống kê";
     /** 0-based index of the header row; data starts on the next row. */
     static final int HEADER_ROW = 3;
-    static final String[] HEADER = DocxReportWriter.ANNEX_HEADER;
     // Column widths in characters of the default font.
     private static final int[] WIDTHS = {7, 64, 15, 13};
     private static final double LINE_HEIGHT = 15.75;
@@ -47,7 +45,7 @@ final class XlsxTableWriter {
     byte[] write(ReportData data) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024)) {
             Styles s = styles(wb);
-            Sheet sheet = wb.createSheet(SHEET);
+            Sheet sheet = wb.createSheet(data.text("report.table.sheet"));
             for (int c = 0; c < WIDTHS.length; c++) {
                 sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
@@ -61,13 +59,13 @@ final class XlsxTableWriter {
             if (data.draft()) {
                 Row draft = sheet.createRow(2);
                 boolean awaited = data.report().rows().stream().anyMatch(r -> r.carriesValue() && data.figures().pending(r.code()));
-                cell(draft, 0, awaited ? "DỰ THẢO – các ô tô vàng còn chờ số liệu" : "DỰ THẢO – còn chờ các đơn vị nộp phần của mình", s.marker);
+                cell(draft, 0, data.text(awaited ? "report.table.draft-awaiting" : "report.table.draft-waiting"), s.marker);
                 sheet.addMergedRegion(new CellRangeAddress(2, 2, 0, 3));
             }
             Row header = sheet.createRow(HEADER_ROW);
             header.setHeightInPoints((float) (2 * LINE_HEIGHT));
-            for (int c = 0; c < HEADER.length; c++) {
-                cell(header, c, HEADER[c], s.header);
+            for (int c = 0; c < DocxAnnex.HEADER_KEYS.length; c++) {
+                cell(header, c, data.text(DocxAnnex.HEADER_KEYS[c]), s.header);
             }
 
             List<TableRow> rows = data.report().rows();
@@ -120,7 +118,7 @@ final class XlsxTableWriter {
             sheet.setMargin(Sheet.RightMargin, 0.5);
             sheet.setMargin(Sheet.TopMargin, 0.6);
             sheet.setMargin(Sheet.BottomMargin, 0.6);
-            sheet.getFooter().setCenter("Trang &P/&N");
+            sheet.getFooter().setCenter(data.text("report.table.footer"));
 
             // Cached results, so viewers that do not recalculate still show the rates.
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);

@@ -9,6 +9,9 @@
  * evaluated only when every row they name has a value.
  *
  * <p>Inside: {@code Figures} (values and rates), {@code RuleChecker}, {@code TemplateText} (placeholders),
- * {@code DocxReportWriter} and {@code XlsxTableWriter}, all free of Spring so tests build them directly.
+ * {@code DocxReportWriter} (the official document) with {@code DocxNarrative}, {@code DocxAnnex} (statistics annex,
+ * check page) and {@code DocxDepartmentPart}, and {@code XlsxTableWriter}, all free of Spring so tests build them
+ * directly. Every word they write that is not from the definitions is in {@code i18n/report.properties}, looked up
+ * through the {@code Wording} that {@code ReportData} carries (the application's {@code messaging.Texts}).
  */
 package vn.communereport.report;

@@ -1,12 +1,13 @@
 package vn.communereport.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 
 class DefinitionLoaderTest {
 
@@ -116,7 +118,7 @@ class DefinitionLoaderTest {
     void refusesAnUnknownQuestionType() throws IOException {
         Path root = copyOfShipped();
         replaceIn(root.resolve("reports/cchc/flows/kinh-te.yaml"), "type: integer", "type: so-nguyen", 1);
-        assertRefused(root, "kinh-te.yaml", "unknown type 'so-nguyen'");
+        assertRefused(root, "kinh-te.yaml", "questions[", "loại câu hỏi «so-nguyen» không hợp lệ (dùng: integer, decimal");
     }
 
     @Test
@@ -125,7 +127,7 @@ class DefinitionLoaderTest {
         Path file = root.resolve("reports/cchc/flows/kinh-te.yaml");
         List<String> ids = ids(file);
         replaceIn(file, "id: " + ids.get(1), "id: " + ids.get(0), 1);
-        assertRefused(root, "kinh-te.yaml", "duplicate question id '" + ids.get(0) + "'");
+        assertRefused(root, "kinh-te.yaml", "questions[" + ids.get(0) + "]", "mã câu hỏi «" + ids.get(0) + "» bị trùng");
     }
 
     @Test
@@ -138,7 +140,7 @@ class DefinitionLoaderTest {
                     type: integer
                     prompt: "Tổng số ĐVSN?"
                 """);
-        assertRefused(root, "trung-tam-hcc.yaml", "'bieu:VI.2.1' is already filled by question");
+        assertRefused(root, "trung-tam-hcc.yaml", "questions[hcc-lan-sang]", "«bieu:VI.2.1» đã do câu hỏi");
     }
 
     @Test
@@ -151,14 +153,14 @@ class DefinitionLoaderTest {
         Matcher m = question.matcher(text);
         assertThat(m.find()).isTrue();
         Files.writeString(file, text.substring(0, m.start()) + text.substring(m.end()));
-        assertRefused(root, "report.yaml", "no question of any flow fills this row");
+        assertRefused(root, "report.yaml", "table › rows[VI.2.1]", "chưa có câu hỏi nào điền dòng này (thêm một câu hỏi có fills: bieu:VI.2.1)");
     }
 
     @Test
     void refusesAReferenceToAMissingRow() throws IOException {
         Path root = copyOfShipped();
         replaceIn(root.resolve("reports/cchc/flows/kinh-te.yaml"), "fills: bieu:VI.2.1", "fills: bieu:VI.9.9", 1);
-        assertRefused(root, "kinh-te.yaml", "there is no table row 'VI.9.9'");
+        assertRefused(root, "kinh-te.yaml", "questions[", "biểu không có dòng «VI.9.9»");
     }
 
     @Test
@@ -166,14 +168,14 @@ class DefinitionLoaderTest {
         Path root = copyOfShipped();
         Path file = root.resolve("reports/cchc/report.yaml");
         Files.writeString(file, Files.readString(file).replaceFirst("left: ([IVX]+\\.[0-9.]+)", "left: IX.1"));
-        assertRefused(root, "report.yaml", "names row 'IX.1', which is not in the table");
+        assertRefused(root, "report.yaml", "rules[", "«left» ghi dòng «IX.1», nhưng biểu không có dòng này");
     }
 
     @Test
     void refusesAFlowForAnUnknownDepartment() throws IOException {
         Path root = copyOfShipped();
         replaceIn(root.resolve("reports/cchc/flows/kinh-te.yaml"), "department: kinh-te", "department: phong-tai-chinh", 1);
-        assertRefused(root, "kinh-te.yaml", "department 'phong-tai-chinh' is not a department");
+        assertRefused(root, "kinh-te.yaml", null, "phòng, ban «phong-tai-chinh» không có trong tệp xã nào");
     }
 
     @Test
@@ -181,17 +183,99 @@ class DefinitionLoaderTest {
         Path root = copyOfShipped();
         Path file = root.resolve("communes/binh-lu.yaml");
         Files.writeString(file, Files.readString(file) + "\n  - [unclosed\n");
-        assertRefused(root, "binh-lu.yaml", "not valid YAML");
+        assertRefused(root, "binh-lu.yaml", "dòng ", "không đúng cú pháp YAML");
     }
 
-    private void assertRefused(Path root, String fileName, String problem) {
-        assertThatThrownBy(() -> DefinitionFiles.load(root))
-                .isInstanceOf(DefinitionException.class)
-                .satisfies(e -> {
-                    DefinitionException de = (DefinitionException) e;
-                    assertThat(de.file().getFileName().toString()).isEqualTo(fileName);
-                    assertThat(de.getMessage()).contains(problem);
-                });
+    /** Refused with the file, the entry (its start; null: the whole file) and the problem, worded in Vietnamese. */
+    private static DefinitionException assertRefused(Path root, String fileName, String entry, String problem) {
+        Throwable thrown = catchThrowable(() -> DefinitionFiles.load(root));
+        assertThat(thrown).isInstanceOf(DefinitionException.class);
+        DefinitionException de = (DefinitionException) thrown;
+        assertThat(de.file().getFileName().toString()).isEqualTo(fileName);
+        if (entry == null) {
+            assertThat(de.entry()).isNull();
+        } else {
+            assertThat(de.entry()).startsWith(entry);
+        }
+        assertThat(de.problem()).contains(problem);
+        assertThat(de.getMessage()).contains(fileName).contains(problem);
+        return de;
+    }
+
+    @Test
+    void refusesAnUnknownFieldNamingTheAllowedOnes() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("communes/binh-lu.yaml"), "province: Lai Châu", "tinh: Lai Châu", 1);
+        assertRefused(root, "binh-lu.yaml", null, "trường «tinh» không có trong mẫu (các trường dùng được: archive, code,");
+    }
+
+    @Test
+    void refusesHolidaysInTheReportTheyBelongToTheCommune() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("reports/cchc/report.yaml"), "  working_days: [", "  holidays: [\"2026-09-02\"]\n  working_days: [", 1);
+        assertRefused(root, "report.yaml", "reminders", "ngày nghỉ (holidays) nay khai trong tệp của xã (communes/<mã>.yaml)");
+    }
+
+    @Test
+    void refusesAHolidayThatIsNotADate() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("communes/binh-lu.yaml"), "\"2026-09-02\"", "\"2/9/2026\"", 1);
+        assertRefused(root, "binh-lu.yaml", "holidays", "ngày nghỉ «2/9/2026» phải viết dạng năm-tháng-ngày");
+    }
+
+    @Test
+    void refusesAnOpeningForAnUnknownReport() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("communes/binh-lu.yaml"), "  cchc: \"Thực hiện", "  tu-phap: \"Thực hiện", 1);
+        assertRefused(root, "binh-lu.yaml", "openings › tu-phap", "openings ghi báo cáo «tu-phap», nhưng không có báo cáo này (các báo cáo: cchc)");
+    }
+
+    @Test
+    void refusesAnOpeningWithAnUnknownPlaceholder() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("communes/binh-lu.yaml"), "{co_quan} báo cáo", "{co_quan_xa} báo cáo", 1);
+        assertRefused(root, "binh-lu.yaml", "openings", "chỗ điền {co_quan_xa} trong «cchc» không phải tên có sẵn");
+    }
+
+    /** The province's document is cited by the commune, not by the report type; so are the commune's days off. */
+    @Test
+    void whatIsParticularToTheCommuneLivesInTheCommuneFile() {
+        Definitions definitions = DefinitionFiles.load(CONVERSATIONS);
+        CommuneDefinition commune = definitions.commune("binh-lu").orElseThrow();
+        ReportDefinition report = definitions.report("cchc").orElseThrow();
+        assertThat(report.opening()).doesNotContain("3196").doesNotContain("Lai Châu");
+        assertThat(commune.opening(report)).startsWith("Thực hiện Công văn số 3196/SNV-CCHC ngày 25/6/2025 của Ủy ban nhân dân tỉnh Lai Châu");
+        assertThat(commune.holidays()).containsExactlyInAnyOrder(
+                LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2), LocalDate.of(2027, 1, 1));
+        assertThat(report.reminders().holidays()).isEmpty();
+        assertThat(report.reminders().withHolidays(commune.holidays()).isWorkingDay(LocalDate.of(2026, 9, 2))).isFalse();
+        assertThat(commune.issuingBodyShort()).isEqualTo("UBND xã Bình Lư");
+    }
+
+    @Test
+    void aCommuneWithoutItsOwnOpeningUsesTheReportsGenericOne() throws IOException {
+        Path root = copyOfShipped();
+        Path file = root.resolve("communes/binh-lu.yaml");
+        Files.writeString(file, Files.readString(file).replaceAll("(?s)\nopenings:\n  cchc: \"[^\"]*\"\n", "\n"));
+        Definitions definitions = DefinitionFiles.load(root);
+        ReportDefinition report = definitions.report("cchc").orElseThrow();
+        assertThat(definitions.commune("binh-lu").orElseThrow().opening(report))
+                .isEqualTo("{co_quan} báo cáo kết quả thực hiện công tác cải cách hành chính {ky} như sau:");
+    }
+
+    /** What the clerk sees when the bot refuses to start: file, entry and problem, in Vietnamese. */
+    @Test
+    void theStartUpFailureIsExplainedInVietnamese() throws IOException {
+        Path root = copyOfShipped();
+        replaceIn(root.resolve("reports/cchc/flows/kinh-te.yaml"), "type: integer", "type: so-nguyen", 1);
+        DefinitionException refused = assertRefused(root, "kinh-te.yaml", "questions[", "loại câu hỏi «so-nguyen»");
+        FailureAnalysis analysis = new DefinitionFailureAnalyzer().analyze(refused, refused);
+        assertThat(analysis.getDescription())
+                .startsWith("Không dùng được các tệp định nghĩa báo cáo.")
+                .contains("Tệp:    " + refused.file())
+                .contains("Mục:    " + refused.entry())
+                .contains("Lỗi:    loại câu hỏi «so-nguyen» không hợp lệ");
+        assertThat(analysis.getAction()).contains("conversations/README.md");
     }
 
     private static List<String> ids(Path file) throws IOException {

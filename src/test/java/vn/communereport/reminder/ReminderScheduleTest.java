@@ -2,10 +2,10 @@ package vn.communereport.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -14,6 +14,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import vn.communereport.definition.CommuneDefinition;
+import vn.communereport.definition.DefinitionFiles;
+import vn.communereport.definition.Definitions;
 import vn.communereport.definition.ReminderPolicy;
 
 class ReminderScheduleTest {
@@ -60,11 +63,27 @@ class ReminderScheduleTest {
         assertThat(ReminderSchedule.due(POLICY, deadline, at(12, 19, 9, 0))).isEmpty();
         assertThat(ReminderSchedule.due(POLICY, deadline, at(12, 20, 9, 0))).isEmpty();
         assertThat(ReminderSchedule.due(POLICY, deadline, at(12, 21, 9, 0))).map(ReminderSchedule.Slot::kind).contains(ReminderSchedule.Kind.AFTER);
-        ReminderPolicy withHoliday = new ReminderPolicy(List.of(3, 1), true, true, LocalTime.of(8, 0), LocalTime.of(7, 30),
-                LocalTime.of(17, 0), POLICY.workingDays(), Set.of(LocalDate.of(2026, 12, 21)));
+        ReminderPolicy withHoliday = POLICY.withHolidays(Set.of(LocalDate.of(2026, 12, 21)));
         Optional<ReminderSchedule.Slot> holiday = ReminderSchedule.due(withHoliday, deadline, at(12, 21, 9, 0));
         assertThat(holiday).isEmpty();
         assertThat(ReminderSchedule.due(withHoliday, deadline, at(12, 22, 8, 0))).map(ReminderSchedule.Slot::key).contains("r-2026-12-22");
+    }
+
+    /** The days off are the commune's: Bình Lư's 1 and 2 September move the reminder of 1 September to the 3rd. */
+    @Test
+    void theCommunesHolidaysAreDaysWithoutReminders() {
+        Definitions definitions = DefinitionFiles.load(Path.of("conversations"));
+        CommuneDefinition binhLu = definitions.commune("binh-lu").orElseThrow();
+        ReminderPolicy report = definitions.report("cchc").orElseThrow().reminders();
+        ReminderPolicy policy = report.withHolidays(binhLu.holidays());
+        assertThat(policy.withHolidays(Set.of())).as("working days and hours stay the report's").isEqualTo(report);
+        // Friday 4 September 2026, 17:00: three days before is Tuesday 1 September, a holiday of the commune.
+        LocalDateTime deadline = LocalDateTime.of(2026, 9, 4, 17, 0);
+        assertThat(ReminderSchedule.slotsUntil(report, deadline, LocalDate.of(2026, 9, 4))).extracting(ReminderSchedule.Slot::key)
+                .containsExactly("r-2026-09-01", "r-2026-09-03", "r-2026-09-04");
+        assertThat(ReminderSchedule.slotsUntil(policy, deadline, LocalDate.of(2026, 9, 4))).extracting(ReminderSchedule.Slot::key)
+                .containsExactly("r-2026-09-03", "r-2026-09-04");
+        assertThat(ReminderSchedule.due(policy, deadline.atZone(HANOI), at(9, 2, 9, 0))).isEmpty();
     }
 
     @Test

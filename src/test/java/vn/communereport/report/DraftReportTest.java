@@ -41,8 +41,9 @@ class DraftReportTest {
     void saysHowManyPartsAreMissingAndFromWhom() {
         assertThat(draft.draft()).isTrue();
         assertThat(draft.missing()).containsExactly(
-                new MissingPart("kinh-te", "Phòng Kinh tế", 11, 5, false),
-                new MissingPart("trung-tam-hcc", "Trung tâm Phục vụ hành chính công", 1, 0, false));
+                new MissingPart("kinh-te", "Phòng Kinh tế", 11, 5, false, "Phòng Kinh tế: 11 số liệu, 5 mục lời văn (chưa nộp)"),
+                new MissingPart("trung-tam-hcc", "Trung tâm Phục vụ hành chính công", 1, 0, false,
+                        "Trung tâm Phục vụ hành chính công: 1 số liệu (chưa nộp)"));
         assertThat(draft.missingCount()).isEqualTo(17);
         assertThat(draft.docx().fileName()).isEqualTo("DuThao_CCHC_6T-2026_BinhLu.docx");
         assertThat(draft.xlsx().fileName()).isEqualTo("DuThao_BieuThongKe_CCHC_6T-2026_BinhLu.xlsx");

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
-import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScopes;
 
 /** The service reads the stored answers of a period and hands back the files; no Spring context needed. */
 class ReportCompilerTest {
@@ -34,13 +32,8 @@ class ReportCompilerTest {
 
     @BeforeEach
     void setUp() {
-        ReportContext context = mock(ReportContext.class);
-        when(context.commune()).thenReturn(SeedFixture.COMMUNE);
-        when(context.report()).thenReturn(SeedFixture.REPORT);
-        List<Flow> flows = SeedFixture.COMMUNE.departments().stream()
-                .map(d -> SeedFixture.REPORT.flow(d.code()).orElseThrow()).toList();
-        when(context.flows()).thenReturn(flows);
         when(period.getId()).thenReturn(7L);
+        when(period.getCommuneCode()).thenReturn("binh-lu");
         when(period.getReportCode()).thenReturn("cchc");
         when(period.key()).thenReturn(SeedFixture.PERIOD);
 
@@ -66,7 +59,7 @@ class ReportCompilerTest {
         });
         when(collection.isSubmitted(eq(7L), anyString())).thenReturn(true);
         Clock clock = Clock.fixed(Instant.parse("2026-06-20T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
-        compiler = new ReportCompiler(context, collection, clock);
+        compiler = new ReportCompiler(new ReportScopes(SeedFixture.DEFINITIONS), collection, SeedFixture.TEXTS, clock);
     }
 
     @Test
@@ -85,7 +78,8 @@ class ReportCompilerTest {
         when(collection.isSubmitted(7L, "kinh-te")).thenReturn(false);
         CompiledReport report = compiler.compile(period, null);
         assertThat(report.draft()).isTrue();
-        assertThat(report.missing()).containsExactly(new MissingPart("kinh-te", "Phòng Kinh tế", 0, 0, false));
+        assertThat(report.missing()).containsExactly(
+                new MissingPart("kinh-te", "Phòng Kinh tế", 0, 0, false, "Phòng Kinh tế: đủ nội dung (chưa nộp)"));
         assertThat(report.docx().caption()).contains("đủ nội dung, chờ 1 đơn vị nộp");
         assertThat(DocxReading.text(DocxReading.open(report.docx().content()))).containsPattern("Bình Lư, ngày +tháng 6 năm 2026");
     }

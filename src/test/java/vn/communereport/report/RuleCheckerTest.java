@@ -31,7 +31,6 @@ class RuleCheckerTest {
                 .startsWith("Số hồ sơ TTHC giải quyết trước và đúng hạn (III.3.2.2)")
                 .endsWith("(III.3.2.2 = 2.677; III.3.2.1 = 2.647)");
         assertThat(findings.get(1).isError()).isFalse();
-        assertThat(findings.get(1).severityLabel()).isEqualTo("Cảnh báo");
         assertThat(findings.get(2).description()).endsWith("(IV.1.2 = 10; VI.2.1 = 11)");
     }
 

@@ -19,12 +19,15 @@ import vn.communereport.definition.Frequency;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.definition.TableRow;
+import vn.communereport.definition.Wording;
+import vn.communereport.messaging.TestTexts;
 import vn.communereport.testsupport.SeedNarratives;
 import vn.communereport.testsupport.SeedReport;
 
 /** The shipped definitions with the seed report's own figures and narratives as answers. */
 final class SeedFixture {
 
+    static final Wording TEXTS = TestTexts.vietnamese();
     static final Definitions DEFINITIONS = DefinitionFiles.load(Path.of("conversations"));
     static final ReportDefinition REPORT = DEFINITIONS.report("cchc").orElseThrow();
     static final CommuneDefinition COMMUNE = DEFINITIONS.commune("binh-lu").orElseThrow();
@@ -72,10 +75,10 @@ final class SeedFixture {
     }
 
     static ReportData seedData(LocalDate reportDate) {
-        return new ReportData(COMMUNE, OWNERSHIP, PERIOD, seedAnswers(), ALL_DEPARTMENTS, reportDate, TODAY);
+        return new ReportData(TEXTS, COMMUNE, OWNERSHIP, PERIOD, seedAnswers(), ALL_DEPARTMENTS, reportDate, TODAY);
     }
 
     static ReportData data(Map<String, AnswerValue> answers, Set<String> submitted) {
-        return new ReportData(COMMUNE, OWNERSHIP, PERIOD, answers, submitted, null, TODAY);
+        return new ReportData(TEXTS, COMMUNE, OWNERSHIP, PERIOD, answers, submitted, null, TODAY);
     }
 }

@@ -20,6 +20,8 @@ import vn.communereport.testsupport.SeedReport;
 /** The seed's figures and narratives in, the report read back out: every row, heading and paragraph in order. */
 class SeedReportDocxTest {
 
+    static final String ANNEX_NOTE = "Số liệu cụ thể tại Biểu thống kê số liệu kèm theo Báo cáo này.";
+
     static CompiledReport report;
     static XWPFDocument doc;
 
@@ -103,7 +105,7 @@ class SeedReportDocxTest {
                 headings.add(i);
             }
         }
-        int closing = texts(paragraphs).indexOf(DocxReportWriter.ANNEX_NOTE);
+        int closing = texts(paragraphs).indexOf(ANNEX_NOTE);
         ReportData data = SeedFixture.seedData(null);
         int[] k = {0};
         walk(SeedFixture.REPORT.sections(), 0, (node, depth) -> {
@@ -141,7 +143,7 @@ class SeedReportDocxTest {
                 "Thực hiện Công văn số 3196/SNV-CCHC ngày 25/6/2025 của Ủy ban nhân dân tỉnh Lai Châu về việc hướng dẫn xây dựng kế hoạch cải cách hành chính và thực hiện chế độ báo cáo cải cách hành chính định kỳ; Ủy ban nhân dân xã Bình Lư báo cáo kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2026 như sau:",
                 "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
                 "V. KIẾN NGHỊ, ĐỀ XUẤT",
-                DocxReportWriter.ANNEX_NOTE,
+                ANNEX_NOTE,
                 "Trên đây là Báo cáo tổng kết thực hiện công tác cải cách hành chính nhà nước 6 tháng đầu năm 2026, mục tiêu, nhiệm vụ 6 tháng cuối năm 2026 của UBND xã Bình Lư./.",
                 "BIỂU THỐNG KÊ SỐ LIỆU BÁO CÁO 6 THÁNG ĐẦU NĂM 2026",
                 "(Kèm theo Báo cáo số …/BC-UBND ngày 25/06/2026 của UBND xã Bình Lư)",

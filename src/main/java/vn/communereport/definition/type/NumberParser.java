@@ -1,24 +1,25 @@
-package vn.communereport.conversation;
+package vn.communereport.definition.type;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import vn.communereport.definition.QuestionType;
-
 /**
  * Reads numbers as commune staff type them: "2.654" and "1 702" are thousands, "99,7" and "99.7%" decimals.
  * A dot followed by exactly three digits groups thousands (the Vietnamese habit); any other single dot or
  * comma is the decimal mark.
  */
-final class NumberParser {
+public final class NumberParser {
+
+    /** What a number question accepts. */
+    public enum Kind { INTEGER, DECIMAL, PERCENT }
 
     /** Why a text is not a valid number; each maps to a message key "number.<name>". */
-    enum Problem { EMPTY, NOT_A_NUMBER, NEGATIVE, NOT_WHOLE, OVER_HUNDRED, TOO_LARGE, PERCENT_SIGN }
+    public enum Problem { EMPTY, NOT_A_NUMBER, NEGATIVE, NOT_WHOLE, OVER_HUNDRED, TOO_LARGE, PERCENT_SIGN }
 
-    record Result(BigDecimal value, Problem problem) {
-        boolean ok() {
+    public record Result(BigDecimal value, Problem problem) {
+        public boolean ok() {
             return problem == null;
         }
     }
@@ -35,7 +36,7 @@ final class NumberParser {
     private NumberParser() {
     }
 
-    static Result parse(String input, QuestionType type, String unit) {
+    public static Result parse(String input, Kind type, String unit) {
         if (input == null) {
             return problem(Problem.EMPTY);
         }
@@ -62,7 +63,7 @@ final class NumberParser {
         if (value == null) {
             return problem(Problem.NOT_A_NUMBER);
         }
-        if (percentSign && type != QuestionType.PERCENT) {
+        if (percentSign && type != Kind.PERCENT) {
             return problem(Problem.PERCENT_SIGN);
         }
         if (negative && value.signum() != 0) {
@@ -71,10 +72,10 @@ final class NumberParser {
         if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             return problem(Problem.TOO_LARGE);
         }
-        if (type == QuestionType.INTEGER && value.stripTrailingZeros().scale() > 0) {
+        if (type == Kind.INTEGER && value.stripTrailingZeros().scale() > 0) {
             return problem(Problem.NOT_WHOLE);
         }
-        if (type == QuestionType.PERCENT && value.compareTo(HUNDRED) > 0) {
+        if (type == Kind.PERCENT && value.compareTo(HUNDRED) > 0) {
             return problem(Problem.OVER_HUNDRED);
         }
         return new Result(value, null);
@@ -134,18 +135,9 @@ final class NumberParser {
         return text;
     }
 
-    /** "có", "co", "1", "yes" → 1; "không", "khong", "ko", "0", "no" → 0. */
-    static Integer parseYesNo(String input) {
-        if (input == null) {
-            return null;
-        }
-        String text = INVISIBLE.matcher(Normalizer.normalize(input, Normalizer.Form.NFC)).replaceAll("")
-                .trim().toLowerCase(Locale.ROOT);
-        return switch (text) {
-            case "có", "co", "c", "1", "yes", "y", "có.", "co." -> 1;
-            case "không", "khong", "k", "ko", "0", "no", "n", "không.", "khong." -> 0;
-            default -> null;
-        };
+    /** Text as typed, with invisible characters dropped and letters composed, for matching words. */
+    static String normalized(String input) {
+        return INVISIBLE.matcher(Normalizer.normalize(input, Normalizer.Form.NFC)).replaceAll("").trim();
     }
 
     private static int count(String text, char c) {

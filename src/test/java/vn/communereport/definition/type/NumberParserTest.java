@@ -1,4 +1,4 @@
-package vn.communereport.conversation;
+package vn.communereport.definition.type;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import vn.communereport.definition.QuestionType;
 
 class NumberParserTest {
 
@@ -34,7 +32,7 @@ class NumberParserTest {
             "2654 hồ sơ;INTEGER;2654",
             "-0;INTEGER;0",
     })
-    void acceptsWhatStaffType(String input, QuestionType type, BigDecimal expected) {
+    void acceptsWhatStaffType(String input, NumberParser.Kind type, BigDecimal expected) {
         NumberParser.Result result = NumberParser.parse(input, type, "Hồ sơ");
         assertThat(result.problem()).isNull();
         assertThat(result.value()).isEqualByComparingTo(expected);
@@ -56,19 +54,7 @@ class NumberParserTest {
             "%;PERCENT;EMPTY",
             "1234567890123456789;INTEGER;TOO_LARGE",
     })
-    void refusesWithAReason(String input, QuestionType type, NumberParser.Problem problem) {
+    void refusesWithAReason(String input, NumberParser.Kind type, NumberParser.Problem problem) {
         assertThat(NumberParser.parse(input, type, "Hồ sơ").problem()).isEqualTo(problem);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"có,1", "Có,1", "co,1", "1,1", "không,0", "Không,0", "ko,0", "0,0"})
-    void readsYesAndNo(String input, int expected) {
-        assertThat(NumberParser.parseYesNo(input)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {"có lẽ", "2", "maybe"})
-    void refusesOtherYesNoAnswers(String input) {
-        assertThat(NumberParser.parseYesNo(input)).isNull();
     }
 }
