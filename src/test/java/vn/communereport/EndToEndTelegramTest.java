@@ -138,7 +138,7 @@ class EndToEndTelegramTest {
         assertThat(allIn.buttonData()).anyMatch(d -> d.startsWith("draft|"));
         // The last one to hand a part in is back at rest too, although the same turn claimed the office's notice.
         assertThat(bot.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
-                "select s.mode from conversation_state s join member m on m.id = s.member_id where m.channel_user_id = ?",
+                "select s.mode from conversation_state s join member_identity i on i.member_id = s.member_id where i.channel = 'telegram' and i.user_ref = cast(? as varchar(100))",
                 String.class, userId - 1)).isEqualTo("IDLE");
 
         // The compiled report comes from the button, as DOCX and XLSX; the cross-department check is listed.

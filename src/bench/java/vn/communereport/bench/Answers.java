@@ -35,11 +35,15 @@ final class Answers {
         String ref = question.fills().ref();
         int copy = ref.indexOf(".k");
         String value = seedTable.getOrDefault(copy < 0 ? ref : ref.substring(0, copy), "");
-        return switch (question.type()) {
-            case YESNO -> "1";
-            case TEXT -> "Ghi chú";
-            case NARRATIVE -> narrative(question, 0);
-            default -> value.matches("[0-9.,]+") ? value : question.optional() ? "" : "0";
-        };
+        if (question.type() == QuestionType.YESNO) {
+            return "1";
+        }
+        if (question.type() == QuestionType.TEXT) {
+            return "Ghi chú";
+        }
+        if (question.type() == QuestionType.NARRATIVE) {
+            return narrative(question, 0);
+        }
+        return value.matches("[0-9.,]+") ? value : question.optional() ? "" : "0";
     }
 }

@@ -305,7 +305,7 @@ final class Load {
                         return text(user, answer, m -> m.text().contains("Đã lưu bản nháp"));
                     }
                     if (question.type() == QuestionType.YESNO) {
-                        return press(user, ("1".equals(answer) ? "y|" : "n|") + question.id(), next(question));
+                        return press(user, "ch|" + question.id() + ":" + ("1".equals(answer) ? "1" : "0"), next(question));
                     }
                     if (answer.isEmpty()) {
                         return press(user, "s|" + question.id(), next(question));

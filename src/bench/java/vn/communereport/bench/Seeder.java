@@ -46,15 +46,26 @@ final class Seeder implements AutoCloseable {
 
     /** A department member who has joined already: the bot recognises them from their first message. */
     void member(long userId, String name, String departmentCode, boolean officeAdmin) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into member (commune_code, channel_user_id, chat_id, "
-                + "display_name, department_code, office_admin, active, bot_blocked, created_at, version) values (?, ?, ?, ?, ?, ?, true, false, ?, 0)")) {
+        long memberId;
+        try (PreparedStatement insert = connection.prepareStatement("insert into member (commune_code, "
+                + "display_name, department_code, office_admin, active, created_at, version) values (?, ?, ?, ?, true, ?, 0)",
+                new String[] {"id"})) {
             insert.setString(1, COMMUNE);
-            insert.setLong(2, userId);
-            insert.setLong(3, userId);
-            insert.setString(4, name);
-            insert.setString(5, departmentCode);
-            insert.setBoolean(6, officeAdmin);
-            insert.setObject(7, OffsetDateTime.ofInstant(LONG_AGO, ZoneOffset.UTC));
+            insert.setString(2, name);
+            insert.setString(3, departmentCode);
+            insert.setBoolean(4, officeAdmin);
+            insert.setObject(5, OffsetDateTime.ofInstant(LONG_AGO, ZoneOffset.UTC));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                memberId = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into member_identity (member_id, channel, user_ref, "
+                + "address, unreachable, version) values (?, 'telegram', ?, ?, false, 0)")) {
+            insert.setLong(1, memberId);
+            insert.setString(2, String.valueOf(userId));
+            insert.setString(3, String.valueOf(userId));
             insert.executeUpdate();
         }
         connection.commit();

@@ -20,34 +20,52 @@ public class AccessService {
     private static final int CODE_LENGTH = 10;
 
     private final MemberRepository members;
+    private final MemberIdentityRepository identities;
     private final InviteRepository invites;
     private final Clock clock;
     private final Duration inviteValidity;
     private final SecureRandom random = new SecureRandom();
 
-    AccessService(MemberRepository members, InviteRepository invites, Clock clock,
+    AccessService(MemberRepository members, MemberIdentityRepository identities, InviteRepository invites, Clock clock,
                   @Value("${app.invite-validity:P7D}") Duration inviteValidity) {
         this.members = members;
+        this.identities = identities;
         this.invites = invites;
         this.clock = clock;
         this.inviteValidity = inviteValidity;
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Member> find(String communeCode, long channelUserId) {
-        return members.findByCommuneCodeAndChannelUserId(communeCode, channelUserId);
+    /**
+     * The member a channel identity belongs to, recording where they write from now and that they can be
+     * reached again; unknown people are not stored. A person known in several communes is, until they can
+     * choose, the one they joined first that is still active.
+     */
+    @Transactional
+    public Optional<Member> recognise(ChannelIdentity who, String displayName) {
+        List<MemberIdentity> known = identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef());
+        Optional<Member> member = Optional.empty();
+        MemberIdentity identity = null;
+        for (MemberIdentity candidate : known) {
+            Optional<Member> found = members.findById(candidate.memberId());
+            if (found.isPresent() && (member.isEmpty() || found.get().isActive() && !member.get().isActive())) {
+                member = found;
+                identity = candidate;
+            }
+        }
+        if (identity != null && identity.differsFrom(who)) {
+            identity.seenAt(who.address());
+        }
+        member.filter(m -> displayName != null && !displayName.isBlank() && !displayName.equals(m.getDisplayName()))
+                .ifPresent(m -> m.named(displayName));
+        return member;
     }
 
-    /** Records the chat and name a known person writes from; unknown people are not stored. */
-    @Transactional
-    public Optional<Member> recognise(String communeCode, long channelUserId, long chatId, String displayName) {
-        Optional<Member> member = members.findByCommuneCodeAndChannelUserId(communeCode, channelUserId);
-        member.ifPresent(m -> {
-            if (m.getChatId() != chatId || m.isBotBlocked() || (displayName != null && !displayName.equals(m.getDisplayName()))) {
-                m.seen(chatId, displayName);
-            }
-        });
-        return member;
+    /** The member a channel identity belongs to, as {@link #recognise} finds them, changing nothing. */
+    @Transactional(readOnly = true)
+    public Optional<Member> find(ChannelIdentity who) {
+        return identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef()).stream()
+                .map(i -> members.findById(i.memberId())).flatMap(Optional::stream)
+                .filter(Member::isActive).findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -55,16 +73,35 @@ public class AccessService {
         return members.findById(memberId);
     }
 
+    /** Where a member is reached on a channel; empty when they have no identity there or refused our messages. */
+    @Transactional(readOnly = true)
+    public Optional<String> reachableAddress(long memberId, String channel) {
+        return identities.findByMemberIdAndChannel(memberId, channel).filter(i -> !i.unreachable()).map(MemberIdentity::address);
+    }
+
     /** Makes the configured people office administrators; they may not have written to the bot yet. */
     @Transactional
-    public void ensureOfficeAdmins(String communeCode, List<Long> channelUserIds) {
-        for (Long userId : channelUserIds) {
-            Member member = members.findByCommuneCodeAndChannelUserId(communeCode, userId)
-                    .orElseGet(() -> members.save(new Member(communeCode, userId, userId, null, clock.instant())));
+    public void ensureOfficeAdmins(String communeCode, List<ChannelIdentity> people) {
+        for (ChannelIdentity who : people) {
+            Member member = memberIn(communeCode, who).orElseGet(() -> join(communeCode, who, null));
             if (!member.isOfficeAdmin() || !member.isActive()) {
                 member.makeOfficeAdmin();
             }
         }
+    }
+
+    private Optional<Member> memberIn(String communeCode, ChannelIdentity who) {
+        return identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef()).stream()
+                .map(i -> members.findById(i.memberId()))
+                .flatMap(Optional::stream)
+                .filter(m -> m.getCommuneCode().equals(communeCode))
+                .findFirst();
+    }
+
+    private Member join(String communeCode, ChannelIdentity who, String displayName) {
+        Member member = members.save(new Member(communeCode, displayName, clock.instant()));
+        identities.save(new MemberIdentity(member.getId(), who));
+        return member;
     }
 
     @Transactional
@@ -92,10 +129,11 @@ public class AccessService {
     public record Redemption(InviteOutcome outcome, Member member) {
     }
 
+    /** Joins the person to the invite's department, in the invite's commune. */
     @Transactional
-    public Redemption redeem(String communeCode, String text, long channelUserId, long chatId, String displayName) {
+    public Redemption redeem(String text, ChannelIdentity who, String displayName) {
         Optional<Invite> found = invites.findByCode(normalizeCode(text));
-        if (found.isEmpty() || !found.get().getCommuneCode().equals(communeCode)) {
+        if (found.isEmpty()) {
             return new Redemption(InviteOutcome.UNKNOWN, null);
         }
         Invite invite = found.get();
@@ -106,9 +144,9 @@ public class AccessService {
         if (now.isAfter(invite.getExpiresAt())) {
             return new Redemption(InviteOutcome.EXPIRED, null);
         }
-        Member member = members.findByCommuneCodeAndChannelUserId(communeCode, channelUserId)
-                .orElseGet(() -> members.save(new Member(communeCode, channelUserId, chatId, displayName, now)));
-        member.seen(chatId, displayName);
+        Member member = memberIn(invite.getCommuneCode(), who).orElseGet(() -> join(invite.getCommuneCode(), who, displayName));
+        member.named(displayName);
+        identities.findByMemberIdAndChannel(member.getId(), who.channel()).ifPresent(i -> i.seenAt(who.address()));
         member.joinDepartment(invite.getDepartmentCode());
         invite.use(member.getId(), now);
         return new Redemption(InviteOutcome.JOINED, member);
@@ -139,10 +177,10 @@ public class AccessService {
         return member;
     }
 
-    /** The chat refused our messages (the person blocked the bot); stop counting on it until they write again. */
+    /** The address refused our messages (the person blocked the bot); stop counting on it until they write again. */
     @Transactional
-    public void markChatUnreachable(long chatId) {
-        members.findByChatId(chatId).forEach(Member::markBotBlocked);
+    public void markUnreachable(String channel, String address) {
+        identities.findByChannelAndAddress(channel, address).forEach(MemberIdentity::markUnreachable);
     }
 
     private static void requireAdmin(Member member) {

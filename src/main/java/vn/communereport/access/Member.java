@@ -17,13 +17,10 @@ public class Member {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String communeCode;
-    private long channelUserId;
-    private long chatId;
     private String displayName;
     private String departmentCode;
     private boolean officeAdmin;
     private boolean active = true;
-    private boolean botBlocked;
     private Instant createdAt;
     @Version
     @Column(nullable = false)
@@ -32,10 +29,8 @@ public class Member {
     protected Member() {
     }
 
-    Member(String communeCode, long channelUserId, long chatId, String displayName, Instant createdAt) {
+    Member(String communeCode, String displayName, Instant createdAt) {
         this.communeCode = communeCode;
-        this.channelUserId = channelUserId;
-        this.chatId = chatId;
         this.displayName = displayName;
         this.createdAt = createdAt;
     }
@@ -46,14 +41,6 @@ public class Member {
 
     public String getCommuneCode() {
         return communeCode;
-    }
-
-    public long getChannelUserId() {
-        return channelUserId;
-    }
-
-    public long getChatId() {
-        return chatId;
     }
 
     public String getDisplayName() {
@@ -70,10 +57,6 @@ public class Member {
 
     public boolean isActive() {
         return active;
-    }
-
-    public boolean isBotBlocked() {
-        return botBlocked;
     }
 
     /** Someone who may answer a department's flow. */
@@ -98,15 +81,9 @@ public class Member {
         }
     }
 
-    void seen(long chatId, String displayName) {
-        this.chatId = chatId;
+    void named(String displayName) {
         if (displayName != null && !displayName.isBlank()) {
             this.displayName = displayName;
         }
-        this.botBlocked = false;
-    }
-
-    void markBotBlocked() {
-        this.botBlocked = true;
     }
 }

@@ -8,6 +8,7 @@ import vn.communereport.collection.AnswerValue;
 import vn.communereport.definition.CommuneDefinition;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
+import vn.communereport.definition.Wording;
 
 /**
  * Every answer of a period as a CSV file that opens in Excel (UTF-8 with a byte-order mark): the office's
@@ -18,9 +19,9 @@ final class AnswerExport {
     private AnswerExport() {
     }
 
-    static byte[] csv(CommuneDefinition commune, Iterable<Flow> flows, Map<String, Answer> answers, Screens screens) {
+    static byte[] csv(CommuneDefinition commune, Iterable<Flow> flows, Map<String, Answer> answers, Screens screens, Wording texts) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("Phòng ban,Mã câu hỏi,Vị trí trong báo cáo,Câu hỏi,Giá trị,Bỏ qua,Người nhập,Thời điểm\r\n");
+        csv.append(texts.get("export.header")).append("\r\n");
         for (Flow flow : flows) {
             String department = commune.department(flow.departmentCode()).map(d -> d.name()).orElse(flow.departmentCode());
             for (Question question : flow.questions()) {
@@ -31,7 +32,7 @@ final class AnswerExport {
                         .append(cell(question.fills().toString())).append(',')
                         .append(cell(question.prompt())).append(',')
                         .append(cell(value == null || value.skipped() ? "" : value.text())).append(',')
-                        .append(value != null && value.skipped() ? "có" : "").append(',')
+                        .append(value != null && value.skipped() ? texts.get("value.yes") : "").append(',')
                         .append(cell(answer == null ? "" : screens.who(answer.getUpdatedBy()))).append(',')
                         .append(cell(answer == null ? "" : screens.when(answer.getUpdatedAt()))).append("\r\n");
             }

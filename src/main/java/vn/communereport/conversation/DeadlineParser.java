@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a deadline as the office types it: "15/12/2026", "15/12", "15-12-2026 16:00"; 17:00 when no time is given. */
+/**
+ * Reads a deadline as the office types it: "15/12/2026", "15/12", "15-12-2026 16:00", "15/12 lúc 16h"; 17:00 when
+ * no time is given.
+ */
 final class DeadlineParser {
 
     static final LocalTime DEFAULT_TIME = LocalTime.of(17, 0);
     private static final Pattern DATE = Pattern.compile(
-            "(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{2,4}))?(?:\\s+(?:lúc\\s+)?(\\d{1,2})(?:[:hg](\\d{2})?)?)?");
+            "(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{2,4}))?(?:\\s+(?:\\p{L}+\\s+)?(\\d{1,2})(?:[:hg](\\d{2})?)?)?");
 
     private DeadlineParser() {
     }

@@ -1,12 +1,9 @@
 package vn.communereport.conversation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -15,11 +12,10 @@ import vn.communereport.access.Member;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.QuestionType;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportDefinition;
 import vn.communereport.definition.SectionNode;
+import vn.communereport.definition.Shortened;
 import vn.communereport.definition.Slot;
-import vn.communereport.definition.VietnameseNumbers;
 import vn.communereport.messaging.Texts;
 
 /** Turns stored things into the short Vietnamese lines people read on a phone. */
@@ -32,13 +28,10 @@ class Screens {
     private final Texts texts;
     private final Clock clock;
     private final AccessService access;
-    private final Map<String, SectionNode> blocks = new HashMap<>();
-
-    Screens(Texts texts, Clock clock, AccessService access, ReportContext context) {
+    Screens(Texts texts, Clock clock, AccessService access) {
         this.texts = texts;
         this.clock = clock;
         this.access = access;
-        context.report().blocks().forEach(node -> blocks.put(node.block(), node));
     }
 
     String when(Instant instant) {
@@ -51,34 +44,21 @@ class Screens {
     }
 
     /** "Biểu III.3.1" or "Mục II.2.2 – Kết quả triển khai thực hiện". */
-    String place(Question question) {
+    String place(ReportDefinition report, Question question) {
         if (question.fills().kind() == Slot.Kind.TABLE_ROW) {
             return texts.get("place.table", question.fills().ref());
         }
-        SectionNode node = blocks.get(question.fills().ref());
-        return texts.get("place.block", question.fills().ref(), node == null ? "" : node.title());
+        String title = report.blocks().stream().filter(node -> question.fills().ref().equals(node.block()))
+                .map(SectionNode::title).findFirst().orElse("");
+        return texts.get("place.block", question.fills().ref(), title);
     }
 
-    /** A value as a person reads it: "2.654 Hồ sơ", "Có", "«Trong 6 tháng…» (1.234 ký tự)". */
+    /** A value as a person reads it: "2.654 hồ sơ", "Có", "«Trong 6 tháng…» (1.234 ký tự)". */
     String value(Question question, AnswerValue value) {
         if (value.skipped()) {
             return texts.get("value.skipped");
         }
-        return switch (question.type()) {
-            case YESNO -> value.number() != null && value.number().signum() > 0 ? texts.get("value.yes") : texts.get("value.no");
-            case INTEGER, DECIMAL, PERCENT -> number(value.number(), question);
-            case TEXT -> shorten(value.text(), PREVIEW_CHARS);
-            case NARRATIVE -> texts.get("value.narrative", shorten(value.text(), PREVIEW_CHARS),
-                    VietnameseNumbers.format(BigDecimal.valueOf(value.text().length())));
-        };
-    }
-
-    String number(BigDecimal number, Question question) {
-        String unit = question.unit();
-        if (question.type() == QuestionType.PERCENT || "%".equals(unit)) {
-            return VietnameseNumbers.format(number) + "%";
-        }
-        return VietnameseNumbers.format(number) + (unit == null ? "" : " " + unit.toLowerCase(Texts.VIETNAMESE));
+        return question.type().show(value.number(), value.text(), question.unit(), texts);
     }
 
     String stored(Question question, Answer answer) {
@@ -86,11 +66,7 @@ class Screens {
     }
 
     static String shorten(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1).trim() + "…";
+        return Shortened.oneLine(text, max);
     }
 
     /** Splits a long text on line ends into pieces that each fit in one message. */

@@ -3,10 +3,11 @@ package vn.communereport.messaging;
 import java.util.List;
 
 /**
- * A message for one chat: plain text (no markup, so nothing a person typed can break it) and buttons, or a
- * file with the text as its caption.
+ * A message for one recipient: plain text (no markup, so nothing a person typed can break it) and buttons, or a
+ * file with the text as its caption. {@code topic} names what the message asks about (a question), so that a
+ * person's reply to this very message can later be matched to it; null when it asks nothing.
  */
-public record Outbound(long chatId, String text, List<List<Button>> buttons, Attachment attachment) {
+public record Outbound(Recipient to, String text, List<List<Button>> buttons, Attachment attachment, String topic) {
 
     public record Button(String label, String data) {
     }
@@ -19,15 +20,19 @@ public record Outbound(long chatId, String text, List<List<Button>> buttons, Att
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
     }
 
-    public Outbound(long chatId, String text, List<List<Button>> buttons) {
-        this(chatId, text, buttons, null);
+    public Outbound(Recipient to, String text, List<List<Button>> buttons) {
+        this(to, text, buttons, null, null);
     }
 
-    public static Outbound plain(long chatId, String text) {
-        return new Outbound(chatId, text, List.of());
+    public static Outbound plain(Recipient to, String text) {
+        return new Outbound(to, text, List.of());
     }
 
-    public static Outbound document(long chatId, String fileName, byte[] content, String caption) {
-        return new Outbound(chatId, caption, List.of(), new Attachment(fileName, content));
+    public static Outbound document(Recipient to, String fileName, byte[] content, String caption) {
+        return new Outbound(to, caption, List.of(), new Attachment(fileName, content), null);
+    }
+
+    public Outbound about(String topic) {
+        return new Outbound(to, text, buttons, attachment, topic);
     }
 }

@@ -1,4 +1,4 @@
-package vn.communereport.conversation;
+package vn.communereport.telegram;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.access.ChannelIdentity;
 import vn.communereport.definition.DefinitionException;
 import vn.communereport.definition.ReportContext;
 
@@ -28,7 +29,9 @@ class OfficeAdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        access.ensureOfficeAdmins(context.commune().code(), parse(adminIds));
+        // In a private chat Telegram's chat id is the user's id, so a configured person can be written to at once.
+        access.ensureOfficeAdmins(context.commune().code(), parse(adminIds).stream()
+                .map(id -> new ChannelIdentity(UpdateMapper.CHANNEL, String.valueOf(id), String.valueOf(id))).toList());
     }
 
     static List<Long> parse(String ids) {
@@ -39,8 +42,7 @@ class OfficeAdminBootstrap implements ApplicationRunner {
             try {
                 return Long.parseLong(s.trim());
             } catch (NumberFormatException e) {
-                throw new DefinitionException(java.nio.file.Path.of(".env"), "OFFICE_ADMIN_IDS",
-                        "'" + s + "' is not a Telegram user id (a number; ask @userinfobot for yours)");
+                throw DefinitionException.of(java.nio.file.Path.of(".env"), "OFFICE_ADMIN_IDS", "definition.settings.office-admin-id", s);
             }
         }).toList();
     }

@@ -9,14 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import vn.communereport.messaging.Texts;
 
 /**
  * Connects the bot to Telegram in the background: start-up never waits for Telegram, and when Telegram
@@ -25,23 +22,22 @@ import vn.communereport.messaging.Texts;
 class TelegramBot implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
-    static final List<String> COMMANDS = List.of("start", "xem", "nop", "tamdung", "tiendo", "moi", "molai", "moky", "dongky", "nhacnho", "duthao", "lichsu", "xuatdulieu", "thuhoi", "phanbaocao", "trogiup");
 
     private final TelegramProperties properties;
     private final TelegramClient client;
     private final UpdateConsumer consumer;
-    private final Texts texts;
+    private final CommandMenus menus;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile TelegramBotsLongPollingApplication application;
     private volatile Thread connector;
     private final BotIdentity identity;
 
-    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, Texts texts, BotIdentity identity) {
+    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, CommandMenus menus, BotIdentity identity) {
         this.identity = identity;
         this.properties = properties;
         this.client = client;
         this.consumer = consumer;
-        this.texts = texts;
+        this.menus = menus;
     }
 
     @Override
@@ -59,7 +55,7 @@ class TelegramBot implements SmartLifecycle {
             try {
                 User me = client.execute(new GetMe());
                 identity.learned(me.getUserName());
-                registerCommands();
+                menus.register();
                 TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
                 app.registerBot(properties.botToken(), properties::telegramUrl,
                         lastReceived -> GetUpdates.builder().offset(lastReceived + 1).limit(100)
@@ -78,11 +74,6 @@ class TelegramBot implements SmartLifecycle {
                 backoff = Math.min(backoff * 2, 60_000);
             }
         }
-    }
-
-    private void registerCommands() throws TelegramApiException {
-        List<BotCommand> commands = COMMANDS.stream().map(c -> new BotCommand(c, texts.get("command." + c))).toList();
-        client.execute(SetMyCommands.builder().commands(commands).build());
     }
 
     @Override

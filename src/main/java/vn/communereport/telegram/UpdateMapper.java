@@ -5,9 +5,14 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import vn.communereport.access.ChannelIdentity;
 import vn.communereport.conversation.Inbound;
 
-/** Reads a Telegram update as a channel-neutral {@link Inbound}; updates the bot has no use for give null. */
+/**
+ * Reads a Telegram update as a channel-neutral {@link Inbound}; updates the bot has no use for give null.
+ * Telegram's particulars end here: "/cmd@botname" becomes "/cmd", and a reply names the replied message as
+ * {@link #messageRef(long, int)}.
+ */
 final class UpdateMapper {
 
     static final String CHANNEL = "telegram";
@@ -23,26 +28,57 @@ final class UpdateMapper {
                 return null;
             }
             Inbound.Kind kind = message.hasText() ? Inbound.Kind.TEXT : Inbound.Kind.UNSUPPORTED;
-            return new Inbound(CHANNEL, deliveryId, message.getFrom().getId(), message.getChatId(), isPrivate(message),
-                    name(message.getFrom()), kind, message.getText(), null);
+            Message replied = message.getReplyToMessage();
+            String repliedTo = replied == null ? null : messageRef(message.getChatId(), replied.getMessageId());
+            return new Inbound(CHANNEL, deliveryId, identity(message.getFrom(), message.getChatId()), isPrivate(message),
+                    name(message.getFrom()), kind, withoutBotName(message.getText()), null, repliedTo);
         }
         if (update.hasEditedMessage()) {
             Message message = update.getEditedMessage();
             if (message.getFrom() == null) {
                 return null;
             }
-            return new Inbound(CHANNEL, deliveryId, message.getFrom().getId(), message.getChatId(), isPrivate(message),
-                    name(message.getFrom()), Inbound.Kind.EDITED, message.getText(), null);
+            return new Inbound(CHANNEL, deliveryId, identity(message.getFrom(), message.getChatId()), isPrivate(message),
+                    name(message.getFrom()), Inbound.Kind.EDITED, message.getText(), null, null);
         }
         if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
             boolean privateChat = query.getMessage() == null || query.getMessage().getChat() == null
                     || "private".equals(query.getMessage().getChat().getType());
             long chatId = query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
-            return new Inbound(CHANNEL, deliveryId, query.getFrom().getId(), chatId, privateChat, name(query.getFrom()),
-                    Inbound.Kind.BUTTON, null, query.getData());
+            return new Inbound(CHANNEL, deliveryId, identity(query.getFrom(), chatId), privateChat, name(query.getFrom()),
+                    Inbound.Kind.BUTTON, null, query.getData(), null);
         }
         return null;
+    }
+
+    /** The chat an update came from, or null. */
+    static Long chatOf(Update update) {
+        Inbound inbound = toInbound(update);
+        return inbound == null ? null : Long.valueOf(inbound.from().address());
+    }
+
+    /** How a message the bot sent is named outside this package: "chat:message". */
+    static String messageRef(long chatId, int messageId) {
+        return chatId + ":" + messageId;
+    }
+
+    private static ChannelIdentity identity(User user, long chatId) {
+        return new ChannelIdentity(CHANNEL, String.valueOf(user.getId()), String.valueOf(chatId));
+    }
+
+    /**
+     * In a menu Telegram sends "/xem@BaoCaoBot"; the bot's own name is dropped (a private chat has only this
+     * bot, so any name after '@' is dropped).
+     */
+    static String withoutBotName(String text) {
+        if (text == null || !text.startsWith("/")) {
+            return text;
+        }
+        int end = text.indexOf(' ');
+        String command = end < 0 ? text : text.substring(0, end);
+        int at = command.indexOf('@');
+        return at < 0 ? text : command.substring(0, at) + (end < 0 ? "" : text.substring(end));
     }
 
     private static boolean isPrivate(Message message) {

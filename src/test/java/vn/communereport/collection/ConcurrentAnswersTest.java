@@ -31,6 +31,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.communereport.access.AccessService;
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
@@ -162,7 +163,7 @@ class ConcurrentAnswersTest {
                 throw e;
             }
         });
-        TestConsumer consumer = new TestConsumer(engine, bot.bean(Texts.class));
+        TestConsumer consumer = new TestConsumer(engine, bot.bean(Texts.class), bot.bean(AccessService.class));
         Flow economy = context.report().flow("kinh-te").orElseThrow();
         Question first = economy.questions().get(0);
         Question second = economy.questions().get(1);

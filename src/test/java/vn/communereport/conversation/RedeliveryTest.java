@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import vn.communereport.access.ChannelIdentity;
+import vn.communereport.access.AccessService;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
@@ -73,11 +75,11 @@ class RedeliveryTest {
         ReportContext context = bot.bean(ReportContext.class);
         Question first = context.report().flow("kinh-te").orElseThrow().questions().get(0);
 
-        Reply invite = engine.handle(Inbound.text("telegram", "9001", Office.ADMIN, Office.ADMIN, "Lò Văn Phòng", "/moi kinh-te"));
+        Reply invite = engine.handle(Inbound.text(telegram(Office.ADMIN), "9001", "Lò Văn Phòng", "/moi kinh-te"));
         Matcher code = INVITE.matcher(invite.messages().get(0).text());
         assertThat(code.find()).isTrue();
 
-        Inbound join = Inbound.text("telegram", "9002", 2001, 2001, "Hà Thị Kinh", code.group(1));
+        Inbound join = Inbound.text(telegram(2001), "9002", "Hà Thị Kinh", code.group(1));
         Reply joined = engine.handle(join);
         assertThat(joined.duplicate()).as("first delivery of the join").isFalse();
         assertThat(texts(joined)).anyMatch(t -> t.contains("Bạn đã tham gia")).anyMatch(t -> t.contains("Câu 1/"));
@@ -85,7 +87,7 @@ class RedeliveryTest {
         assertThat(joinedAgain.duplicate()).as("second delivery of the join is recognised").isTrue();
         assertThat(joinedAgain.messages()).as("no «code already used», nothing at all").isEmpty();
 
-        Inbound answer = Inbound.text("telegram", "9003", 2001, 2001, "Hà Thị Kinh", "120");
+        Inbound answer = Inbound.text(telegram(2001), "9003", "Hà Thị Kinh", "120");
         Reply saved = engine.handle(answer);
         assertThat(saved.duplicate()).isFalse();
         assertThat(texts(saved)).anyMatch(t -> t.contains("✅ Đã lưu: 120")).anyMatch(t -> t.contains("Câu 2/"));
@@ -105,7 +107,7 @@ class RedeliveryTest {
         assertThat(jdbc.queryForObject("select count(*) from processed_delivery where delivery_id = '9003'", Long.class)).isEqualTo(1L);
 
         // The person is where the first delivery left them: on question 2, not asked question 1 again.
-        Reply resumed = engine.handle(Inbound.text("telegram", "9004", 2001, 2001, "Hà Thị Kinh", "/start"));
+        Reply resumed = engine.handle(Inbound.text(telegram(2001), "9004", "Hà Thị Kinh", "/start"));
         assertThat(texts(resumed)).anyMatch(t -> t.contains("Câu 2/"));
     }
 
@@ -115,7 +117,7 @@ class RedeliveryTest {
                 Map.of("telegram.enabled", "false", "app.reminders.initial-delay", "PT24H"));
         // Several instances (or re-deliveries overlapping the first delivery) hand the same update to the engine at
         // once, 50 times: a check-then-insert that lets two through shows up within a few rounds.
-        TestConsumer consumer = new TestConsumer(bot.bean(ConversationEngine.class), bot.bean(Texts.class));
+        TestConsumer consumer = new TestConsumer(bot.bean(ConversationEngine.class), bot.bean(Texts.class), bot.bean(AccessService.class));
         ReportContext context = bot.bean(ReportContext.class);
         List<Question> questions = context.report().flow("kinh-te").orElseThrow().questions();
         consumer.consume(Updates.text(Office.ADMIN, "/moi kinh-te"));
@@ -222,5 +224,9 @@ class RedeliveryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ChannelIdentity telegram(long userId) {
+        return new ChannelIdentity("telegram", String.valueOf(userId), String.valueOf(userId));
     }
 }

@@ -75,7 +75,7 @@ public final class FlowDriver {
             assertThat(ack.buttonData()).contains("d|" + question.id());
             user.presses("d|" + question.id());
         } else if (question.type() == QuestionType.YESNO) {
-            user.presses(("1".equals(answer) ? "y|" : "n|") + question.id());
+            user.presses("ch|" + question.id() + ":" + ("1".equals(answer) ? "1" : "0"));
         } else if (answer == null || answer.isEmpty()) {
             assertThat(question.optional()).isTrue();
             user.presses("s|" + question.id());
@@ -113,14 +113,18 @@ public final class FlowDriver {
     }
 
     public static Function<Question, String> fromTable(Map<String, String> figures) {
-        return question -> switch (question.type()) {
-            case NARRATIVE -> "Nội dung mục " + question.fills().ref() + " do phòng soạn: công tác được triển khai đúng kế hoạch.";
-            case TEXT -> "Ghi chú";
-            case YESNO -> "1";
-            default -> {
-                String value = figures.getOrDefault(question.fills().ref(), "");
-                yield value.matches("[0-9.,]+") ? value : question.optional() ? "" : "0";
+        return question -> {
+            if (question.type() == QuestionType.NARRATIVE) {
+                return "Nội dung mục " + question.fills().ref() + " do phòng soạn: công tác được triển khai đúng kế hoạch.";
             }
+            if (question.type() == QuestionType.TEXT) {
+                return "Ghi chú";
+            }
+            if (question.type() == QuestionType.YESNO) {
+                return "1";
+            }
+            String value = figures.getOrDefault(question.fills().ref(), "");
+            return value.matches("[0-9.,]+") ? value : question.optional() ? "" : "0";
         };
     }
 }

@@ -1,0 +1,69 @@
+package vn.communereport.answering;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.communereport.collection.AnswerValue;
+import vn.communereport.collection.CollectionService;
+import vn.communereport.collection.SaveOutcome;
+import vn.communereport.definition.Reading;
+import vn.communereport.messaging.Texts;
+import vn.communereport.report.ReportCompiler;
+import vn.communereport.report.RuleFinding;
+
+/**
+ * The one way an answer is stored, whatever the channel (chat, form, spreadsheet): read it as its question's
+ * type reads it, check the department's rules, check nobody changed it meanwhile, store it and record the
+ * change. Nothing is stored unless the outcome is {@link AnswerOutcome.Stored}.
+ */
+@Service
+public class AnswerPipeline {
+
+    private final CollectionService collection;
+    private final ReportCompiler reports;
+    private final Texts texts;
+
+    AnswerPipeline(CollectionService collection, ReportCompiler reports, Texts texts) {
+        this.collection = collection;
+        this.reports = reports;
+        this.texts = texts;
+    }
+
+    @Transactional
+    public AnswerOutcome answer(AnswerRequest request) {
+        if (!request.member().answersFor(request.question().departmentCode())
+                || !request.member().getCommuneCode().equals(request.period().getCommuneCode())) {
+            return new AnswerOutcome.NotAllowed();
+        }
+        AnswerValue value;
+        if (request.input() instanceof AnswerInput.Typed typed) {
+            Reading reading = request.question().type().read(typed.text(), request.question().unit(), texts);
+            if (!reading.ok()) {
+                return new AnswerOutcome.Refused(reading.problemKey(), reading.problemArgs());
+            }
+            value = reading.number() != null ? AnswerValue.ofNumber(reading.number()) : AnswerValue.ofText(reading.text());
+        } else {
+            value = ((AnswerInput.Given) request.input()).value();
+        }
+        if (request.question().type().numeric() && !value.skipped()) {
+            List<RuleFinding> findings = reports.checkAnswer(request.period(), request.question(), value.number());
+            Optional<RuleFinding> error = findings.stream().filter(RuleFinding::isError).findFirst();
+            if (error.isPresent()) {
+                return new AnswerOutcome.Refused("rule.error", error.get().description());
+            }
+            if (!findings.isEmpty() && !request.warningsAccepted()) {
+                return new AnswerOutcome.NeedsConfirmation(value, findings);
+            }
+        }
+        SaveOutcome saved = collection.save(request.period(), request.question(), value, request.member().getId(),
+                request.shownVersion(), request.overwrite());
+        return switch (saved.kind()) {
+            case SAVED -> new AnswerOutcome.Stored(value, saved.current());
+            case STALE -> new AnswerOutcome.ChangedMeanwhile(value, saved.current());
+            case LOCKED -> new AnswerOutcome.Locked(request.period().isOpen());
+        };
+    }
+}
