@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.communereport.collection.CollectionService;
+import vn.communereport.collection.PeriodService;
+import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.DefinitionFiles;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
+import vn.communereport.definition.ReportContext;
 import vn.communereport.definition.ReportDefinition;
+import vn.communereport.telegram.BotApiGate;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.SeedReport;
@@ -75,6 +82,11 @@ class CrashRestartTest {
 
     /** Starts the application in a child JVM and waits until it polls the stand-in. */
     private Process launch() throws IOException {
+        return launch(api.baseUrl());
+    }
+
+    /** Starts the application in a child JVM calling the Bot API at {@code apiUrl}, with these extra arguments. */
+    private Process launch(String apiUrl, String... extra) throws IOException {
         Instant launchedAt = Instant.now();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
@@ -83,12 +95,13 @@ class CrashRestartTest {
                 "-cp", classpath,
                 CommuneReportApplication.class.getName(),
                 "--telegram.bot-token=" + BotProcess.TOKEN,
-                "--telegram.api-url=" + api.baseUrl(),
+                "--telegram.api-url=" + apiUrl,
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath(),
                 "--app.office-admin-ids=" + ADMIN,
                 "--telegram.poll-timeout-seconds=2",
                 "--telegram.chat-messages-per-second=1000",
                 "--telegram.chat-burst=1000"));
+        command.addAll(List.of(extra));
         Path log = data.resolve("bot-" + (++started) + ".log");
         logs.add(log);
         Process process = new ProcessBuilder(command)
@@ -200,6 +213,112 @@ class CrashRestartTest {
         member.presses("d|" + narrative.id());
         assertThat(member.awaitText("✅ Đã lưu", WAIT).text()).contains("Phần một").contains(String.valueOf(draftLength));
         assertReviewLists(member, flow, confirmed);
+    }
+
+    /**
+     * The bot is killed after an answer is stored and before its reply reaches Telegram (the reply is still on its
+     * way, held at a gate in front of the stand-in, and never arrives). Telegram delivers the answer again to the
+     * next process, which recognises it as handled; the reply comes out of the outbox, once. The same again for the
+     * last part of the report: the member is told it is handed in and the office that all parts are in. The first
+     * restart is the same instance started again (it frees what its dead run held at once); the second is another
+     * instance (another server), which waits for the dead one's leases to run out.
+     */
+    @Test
+    void aReplyStoredButNotSentWhenTheBotIsKilledArrivesOnceAfterTheRestart() throws Exception {
+        String lastDepartment = handInAllButOne();
+        ReportDefinition report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
+        Flow flow = report.flow(lastDepartment).orElseThrow();
+        Function<Question, String> answers = FlowDriver.fromTable(SeedReport.tableValues(report));
+        String[] quick = {"--app.outbox.lease=PT3S", "--app.reminders.initial-delay=PT24H"};
+        try (BotApiGate gate = BotApiGate.in(api.baseUrl())) {
+            Process first = launch(gate.baseUrl(), quick);
+            FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+            admin.sends("/moi " + lastDepartment);
+            Matcher code = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
+            assertThat(code.find()).isTrue();
+            FakeUser member = api.user(2001, "Lường Thị Hoa");
+            member.sends(code.group(1));
+            member.awaitText("Bạn đã tham gia", WAIT);
+            FlowDriver driver = new FlowDriver(member, flow, answers);
+            SentMessage question = driver.nextQuestionOrReview();
+            Question asked = driver.questionIn(question);
+            assertThat(asked.type()).as("the first question asks for a figure").isNotIn(QuestionType.NARRATIVE, QuestionType.YESNO);
+
+            // The answer is stored; its reply is on its way when the process dies.
+            gate.hold("sendMessage");
+            long answer = member.sends(answers.apply(asked));
+            String reply = single(gate.awaitHeld(WAIT)).text();
+            assertThat(reply).contains("✅ Đã lưu");
+            int seen = member.messages().size();
+            kill(first);
+            gate.discardHeld();
+            assertThat(api.highestConfirmedOffset()).as("the answer was not confirmed to Telegram").isLessThanOrEqualTo(answer);
+
+            Process second = launch(gate.baseUrl(), quick);
+            SentMessage late = member.awaitText("✅ Đã lưu", WAIT);
+            assertThat(late.text()).isEqualTo(reply);
+            api.awaitConfirmed(answer, WAIT);
+            member.expectNoMessage(Duration.ofSeconds(2));
+            assertThat(member.messages().subList(seen, member.messages().size())).as("the reply, once, and nothing else")
+                    .extracting(SentMessage::text).containsExactly(reply);
+
+            // On to the end of the flow; the part is handed in and the process dies before anyone is told.
+            SentMessage review = driver.answerUntilReview(late, Integer.MAX_VALUE);
+            if (!review.buttonData().contains("sub")) {
+                member.awaitMessage(m -> m.buttonData().contains("sub"), WAIT);
+            }
+            member.presses("sub");
+            member.awaitText("Xác nhận nộp", WAIT);
+            String confirm = member.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow();
+            int memberSeen = member.messages().size();
+            int adminSeen = admin.messages().size();
+            gate.hold("sendMessage");
+            long handIn = member.presses(confirm);
+            assertThat(single(gate.awaitHeld(WAIT)).text()).contains("Đã nộp phần");
+            kill(second);
+            gate.discardHeld();
+            assertThat(member.messages()).hasSize(memberSeen);
+            assertThat(admin.messages()).hasSize(adminSeen);
+
+            Instant restarted = Instant.now();
+            launch(gate.baseUrl(), "--app.outbox.lease=PT3S", "--app.reminders.initial-delay=PT24H", "--app.instance-id=another-server");
+            SentMessage handedIn = member.awaitText("Đã nộp phần", WAIT);
+            SentMessage allIn = admin.awaitText("Đã nhận đủ tất cả các phần", WAIT);
+            assertThat(allIn.buttonData()).anyMatch(d -> d.startsWith("draft|"));
+            api.awaitConfirmed(handIn, WAIT);
+            admin.expectNoMessage(Duration.ofSeconds(2));
+            assertThat(member.messages().subList(memberSeen, member.messages().size())).containsExactly(handedIn);
+            assertThat(admin.messages().subList(adminSeen, admin.messages().size())).containsExactly(allIn);
+
+            // The office's button works on the restarted bot.
+            admin.presses(allIn.buttonData().stream().filter(d -> d.startsWith("draft|")).findFirst().orElseThrow());
+            assertThat(admin.awaitDocument(WAIT).fileName()).endsWith(".docx");
+        }
+    }
+
+    /**
+     * Every department but the one with the fewest questions has handed its part in, stored by the application
+     * started in this JVM on the same database (then stopped); returns the one left.
+     */
+    private String handInAllButOne() {
+        try (BotProcess setup = BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN), Map.of("telegram.enabled", "false",
+                "app.reminders.initial-delay", "PT24H"))) {
+            ReportContext context = setup.bean(ReportContext.class);
+            ReportingPeriod period = setup.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
+            List<String> all = context.flows().stream().map(Flow::departmentCode).toList();
+            String last = context.flows().stream().min(Comparator.comparingInt(Flow::size)).orElseThrow().departmentCode();
+            for (String department : all) {
+                if (!department.equals(last)) {
+                    assertThat(setup.bean(CollectionService.class).submit(period, department, 2000, all).submitted()).isTrue();
+                }
+            }
+            return last;
+        }
+    }
+
+    private static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
     }
 
     /** /xem shows every confirmed answer with the value the confirmation showed. */

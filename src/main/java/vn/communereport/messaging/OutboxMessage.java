@@ -10,7 +10,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 
-/** A message waiting to be sent; claimed by one sender at a time for a short lease. */
+/**
+ * A message to send, kept until it is sent (and after, without its file, so that a reply to it can be matched to
+ * its topic). While {@code claimedBy} is set and {@code claimedUntil} not past, one sender holds it (a lease);
+ * {@code claimedUntil} without {@code claimedBy} means "not before" (a retry after Telegram asked to wait).
+ * {@code sentAt} is set when it is done with: sent, or given up for a reason that will not change (blocked, refused).
+ */
 @Entity
 class OutboxMessage {
 
@@ -20,23 +25,51 @@ class OutboxMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private long chatId;
+    private Long memberId;
+    private String channel;
+    private String address;
+    private String recipientKey;
     private String text;
     private String buttons;
+    private String topic;
+    private String attachmentName;
+    private byte[] attachment;
     private Instant createdAt;
     private String claimedBy;
     private Instant claimedUntil;
     private Instant sentAt;
     private String outcome;
+    private String sentChannel;
+    private String sentRef;
 
     protected OutboxMessage() {
     }
 
     OutboxMessage(Outbound message, Instant createdAt) {
-        this.chatId = message.chatId();
-        this.text = message.text();
+        if (message.to() instanceof Recipient.ToMember member) {
+            this.memberId = member.memberId();
+        } else if (message.to() instanceof Recipient.ToAddress at) {
+            this.channel = at.channel();
+            this.address = at.address();
+        }
+        this.recipientKey = keyOf(message.to());
+        this.text = message.text() == null ? "" : message.text();
         this.buttons = encode(message.buttons());
+        this.topic = message.topic();
+        if (message.attachment() != null) {
+            this.attachmentName = message.attachment().fileName();
+            this.attachment = message.attachment().content();
+        }
         this.createdAt = createdAt;
+    }
+
+    /** One key per recipient: a recipient's messages are sent one at a time, in id order. */
+    static String keyOf(Recipient to) {
+        if (to instanceof Recipient.ToMember member) {
+            return "member:" + member.memberId();
+        }
+        Recipient.ToAddress at = (Recipient.ToAddress) to;
+        return at.channel() + ":" + at.address();
     }
 
     Long getId() {
@@ -44,15 +77,12 @@ class OutboxMessage {
     }
 
     Outbound toOutbound() {
-        return new Outbound(chatId, text, decode(buttons));
+        Recipient to = memberId != null ? Recipient.member(memberId) : Recipient.address(channel, address);
+        Outbound.Attachment file = attachment == null ? null : new Outbound.Attachment(attachmentName, attachment);
+        return new Outbound(to, text, decode(buttons), file, topic);
     }
 
-    void sent(Instant at, String outcome) {
-        this.sentAt = at;
-        this.outcome = outcome;
-    }
-
-    private static String encode(List<List<Outbound.Button>> rows) {
+    static String encode(List<List<Outbound.Button>> rows) {
         if (rows.isEmpty()) {
             return null;
         }

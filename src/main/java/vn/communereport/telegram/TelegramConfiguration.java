@@ -1,5 +1,7 @@
 package vn.communereport.telegram;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,7 +11,10 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.conversation.CommandMenu;
 import vn.communereport.conversation.ConversationEngine;
+import vn.communereport.messaging.Outbox;
+import vn.communereport.definition.Definitions;
 import vn.communereport.messaging.Texts;
 
 /** The Telegram edge: one client for sending, one long-polling session for receiving, same base URL. */
@@ -34,9 +39,11 @@ class TelegramConfiguration {
         return new TelegramSender(client, access, Thread::sleep, pacer);
     }
 
+    /** Sends what the outbox holds: each turn's messages right after its commit, and the rest on its own thread. */
     @Bean
-    OutboxDrainer outboxDrainer(vn.communereport.messaging.Outbox outbox, TelegramSender sender) {
-        return new OutboxDrainer(outbox, sender);
+    OutboxDrainer outboxDrainer(Outbox outbox, TelegramSender sender,
+                                @Value("${app.outbox.poll-interval:PT1S}") Duration pollInterval) {
+        return new OutboxDrainer(outbox, sender, pollInterval);
     }
 
     @Bean
@@ -46,11 +53,13 @@ class TelegramConfiguration {
 
     @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
-                            TelegramSender sender, Texts texts, BotIdentity identity) {
+                            TelegramSender sender, OutboxDrainer outbox, Texts texts, BotIdentity identity, CommandMenu menu,
+                            AccessService access, Definitions definitions) {
         TelegramBot[] self = new TelegramBot[1];
-        UpdateConsumer consumer = new UpdateConsumer(engine, sender, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
-                .handledOn(properties.handlerThreads());
-        self[0] = new TelegramBot(properties, client, consumer, texts, identity);
+        CommandMenus menus = new CommandMenus(client, menu, access, definitions);
+        UpdateConsumer consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
+                .withMenus(menus).handledOn(properties.handlerThreads());
+        self[0] = new TelegramBot(properties, client, consumer, menus, identity);
         return self[0];
     }
 }

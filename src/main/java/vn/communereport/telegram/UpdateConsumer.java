@@ -25,13 +25,15 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.conversation.Inbound;
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.conversation.Reply;
 import vn.communereport.messaging.Texts;
 
 /**
  * Handles a batch synchronously, so the library asks Telegram for the next batch (and so confirms this one)
- * only after every update here is stored. Nothing may escape: an exception thrown out of here would stop
- * the library's polling for good.
+ * only after every update here is stored, with what it says to whom in the outbox; each update's messages are
+ * sent right after its commit. Nothing may escape: an exception thrown out of here would stop the library's
+ * polling for good.
  */
 class UpdateConsumer implements LongPollingUpdateConsumer {
 
@@ -40,14 +42,16 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private final ConversationEngine engine;
     private final TelegramSender sender;
+    private final OutboxDrainer outbox;
     private final Texts texts;
     private final BooleanSupplier running;
     private final TelegramSender.Sleeper sleeper;
 
-    UpdateConsumer(ConversationEngine engine, TelegramSender sender, Texts texts, BooleanSupplier running,
+    UpdateConsumer(ConversationEngine engine, TelegramSender sender, OutboxDrainer outbox, Texts texts, BooleanSupplier running,
                    TelegramSender.Sleeper sleeper) {
         this.engine = engine;
         this.sender = sender;
+        this.outbox = outbox;
         this.texts = texts;
         this.running = running;
         this.sleeper = sleeper;
@@ -58,6 +62,14 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
      * handles the batch on the polling thread alone.
      */
     private ExecutorService workers;
+
+    /** Told of every person who wrote, so an office administrator's chat gets the office's menu. */
+    private CommandMenus menus;
+
+    UpdateConsumer withMenus(CommandMenus menus) {
+        this.menus = menus;
+        return this;
+    }
 
     UpdateConsumer handledOn(int threads) {
         if (threads > 1) {
@@ -125,8 +137,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         for (Update update : updates) {
             Long chat;
             try {
-                Inbound inbound = UpdateMapper.toInbound(update);
-                chat = inbound == null ? null : inbound.chatId();
+                chat = UpdateMapper.chatOf(update);
             } catch (RuntimeException unreadable) {
                 chat = null; // handleSafely will meet the same problem and deal with it
             }
@@ -165,11 +176,16 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         }
     }
 
+    /**
+     * The apology is sent directly, once, not through the outbox: the update it answers changed nothing (its
+     * transaction rolled back), so there is no change for it to be durable with; if it is lost too, the person has
+     * no answer and writes again, as after any message that went unanswered.
+     */
     private void apologise(Update update) {
         try {
             Inbound inbound = UpdateMapper.toInbound(update);
             if (inbound != null && inbound.privateChat()) {
-                sender.send(Outbound.plain(inbound.chatId(), texts.get("error.internal")));
+                sender.sendOnce(Outbound.plain(Recipient.address(inbound.channel(), inbound.from().address()), texts.get("error.internal")));
             }
         } catch (Throwable ignored) {
             // Nothing more can be done for this update; polling must go on.
@@ -183,14 +199,18 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         }
         Reply reply = handleDurably(inbound);
         if (update.hasCallbackQuery()) {
+            // Direct, not durable: it only stops the button's spinner (see TelegramSender.answerButton).
             sender.answerButton(update.getCallbackQuery().getId(), reply == null ? null : reply.buttonNotice());
         }
         if (reply == null) {
-            sender.send(Outbound.plain(inbound.chatId(), texts.get("error.internal")));
+            sender.sendOnce(Outbound.plain(Recipient.address(inbound.channel(), inbound.from().address()), texts.get("error.internal")));
             return;
         }
-        for (Outbound message : reply.messages()) {
-            sender.send(message);
+        // Committed, and in the outbox: sent now, in order, each marked sent as Telegram takes it. What cannot go now
+        // (Telegram down, or an earlier message to the same person still waiting) the outbox keeps for the drainer.
+        outbox.sendNow(reply.queued());
+        if (menus != null && inbound.privateChat()) {
+            menus.seen(inbound.from());
         }
     }
 

@@ -21,6 +21,7 @@ import vn.communereport.definition.DefinitionFiles;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.Office;
@@ -212,7 +213,7 @@ class RemindersEndToEndTest {
         for (int i = 0; i < 1000; i++) {
             FakeUser user = api.user(500_000 + i, "Người " + i).withOpenedChat();
             users.add(user);
-            reminders.add(new Outbound(user.chatId(), "⏰ Nhắc nộp báo cáo số " + i, List.of()));
+            reminders.add(new Outbound(Recipient.address("telegram", String.valueOf(user.chatId())), "⏰ Nhắc nộp báo cáo số " + i, List.of()));
         }
         long started = System.nanoTime();
         bot.bean(Outbox.class).enqueue(reminders);

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -33,10 +35,14 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.conversation.CommandMenu;
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.conversation.Inbound;
 import vn.communereport.conversation.Reply;
+import vn.communereport.definition.Definitions;
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Outbox;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.TestTexts;
 import vn.communereport.messaging.Texts;
 import vn.communereport.testsupport.BotProcess;
@@ -72,14 +78,19 @@ class AcknowledgedMeansHandledTest {
         TelegramClient client = new OkHttpTelegramClient(BotProcess.TOKEN, properties.telegramUrl());
         TelegramSender sender = new TelegramSender(client, mock(AccessService.class), Thread::sleep,
                 new SendPacer(1000, 1000, 1000, 1000, System::nanoTime));
+        // The real sending of a turn's messages; the outbox behind it (marking them sent) is not what is tested here.
+        OutboxDrainer outbox = new OutboxDrainer(mock(Outbox.class), sender, Duration.ofSeconds(1));
         Texts texts = TestTexts.vietnamese();
         TelegramBot[] self = new TelegramBot[1];
-        UpdateConsumer consumer = new UpdateConsumer(engine, sender, texts, () -> self[0] != null && self[0].isRunning(),
+        UpdateConsumer consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> self[0] != null && self[0].isRunning(),
                 millis -> {
                     backoffs.add(millis);
                     Thread.sleep(Math.min(millis, 100));
                 }).handledOn(handlerThreads());
-        self[0] = new TelegramBot(properties, client, consumer, texts, new BotIdentity());
+        CommandMenu menu = mock(CommandMenu.class);
+        when(menu.forMembers()).thenReturn(List.of(new CommandMenu.Entry("start", "Bắt đầu")));
+        CommandMenus menus = new CommandMenus(client, menu, mock(AccessService.class), new Definitions(Map.of(), Map.of()));
+        self[0] = new TelegramBot(properties, client, consumer, menus, new BotIdentity());
         bot = self[0];
         bot.start();
         api.awaitPolling(WAIT);
@@ -97,8 +108,11 @@ class AcknowledgedMeansHandledTest {
         api.close();
     }
 
+    static final AtomicLong rows = new AtomicLong();
+
     static Reply echo(Inbound in) {
-        return new Reply(List.of(Outbound.plain(in.chatId(), "Đã nhận: " + in.text())), null, false);
+        Outbound echo = Outbound.plain(Recipient.address(in.channel(), in.from().address()), "Đã nhận: " + in.text());
+        return Reply.recorded(List.of(new Outbox.Queued(rows.incrementAndGet(), echo, true)), null);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,7 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import vn.communereport.collection.CollectionService;
+import vn.communereport.collection.PeriodService;
+import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.definition.DefinitionFiles;
+import vn.communereport.definition.Flow;
+import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportDefinition;
+import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
 import vn.communereport.testsupport.botapi.RecordedCall;
@@ -54,7 +65,11 @@ class TelegramOutageTest {
     }
 
     private BotProcess startBot() {
-        return BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN),
+        return startBot(api.baseUrl());
+    }
+
+    private BotProcess startBot(String apiUrl) {
+        return BotProcess.start(apiUrl, data, String.valueOf(ADMIN),
                 Map.of("app.reminders.initial-delay", "PT24H", "app.outbox.poll-interval", "PT0.2S"));
     }
 
@@ -188,6 +203,95 @@ class TelegramOutageTest {
         assertThat(blockedLate.messages()).noneMatch(m -> m.text().contains("⏰"));
     }
 
+    /**
+     * Telegram takes updates but no message for 26 s, first answering 503 and then 429 asking for 2 s each time:
+     * longer than any fixed number of tries (the sender that gave up after 8 lost these). The last part is handed in
+     * meanwhile and three people write; once Telegram takes messages again, every reply, the notices and "all parts
+     * are in" arrive, each chat's in the order they were said, none twice.
+     */
+    @Test
+    void everythingSaidWhileTelegramRefusesMessagesArrivesAfterwardsInOrderAndOnce() throws Exception {
+        try (BotApiGate gate = BotApiGate.in(api.baseUrl())) {
+            bot = startBot(gate.baseUrl());
+            api.awaitPolling(WAIT);
+            ReportDefinition report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
+            ReportContext context = bot.bean(ReportContext.class);
+            Flow last = context.flows().stream().min(Comparator.comparingInt(Flow::size)).orElseThrow();
+            handInAllBut(last.departmentCode());
+
+            FakeUser admin = api.user(ADMIN, "Lò Văn Phòng");
+            admin.sends("/start");
+            admin.awaitText("quản trị", WAIT);
+            FakeUser member = join(admin, last.departmentCode(), 2001, "Người Nộp");
+            FakeUser colleague = join(admin, last.departmentCode(), 2002, "Đồng Nghiệp");
+            FlowDriver driver = new FlowDriver(member, last, FlowDriver.fromTable(SeedReport.tableValues(report)));
+            SentMessage review = driver.answerUntilReview(driver.nextQuestionOrReview(), Integer.MAX_VALUE);
+            if (!review.buttonData().contains("sub")) {
+                member.awaitMessage(m -> m.buttonData().contains("sub"), WAIT);
+            }
+            member.presses("sub");
+            member.awaitText("Xác nhận nộp", WAIT);
+            String confirm = member.lastMessage().buttonData().stream().filter(d -> d.startsWith("subok|")).findFirst().orElseThrow();
+            int memberSeen = member.messages().size();
+            int colleagueSeen = colleague.messages().size();
+            int adminSeen = admin.messages().size();
+
+            gate.refuse("sendMessage", 503, "Service Unavailable", null, Duration.ofSeconds(12));
+            gate.refuse("sendMessage", 429, "Too Many Requests: retry after 2", 2, Duration.ofSeconds(14));
+            api.awaitConfirmed(member.presses(confirm), WAIT);
+            api.awaitConfirmed(member.sends("/xem"), WAIT);
+            api.awaitConfirmed(colleague.sends("/start"), WAIT);
+            api.awaitConfirmed(admin.sends("/tiendo"), WAIT);
+            while (gate.refusing()) {
+                sleep(100);
+            }
+            assertThat(member.messages()).as("nothing reached anyone while Telegram refused").hasSize(memberSeen);
+            assertThat(colleague.messages()).hasSize(colleagueSeen);
+            assertThat(admin.messages()).hasSize(adminSeen);
+            List<BotApiGate.Held> refused = gate.refused();
+            assertThat(refused).as("tried during the outage, calmly").hasSizeBetween(3, 40);
+            assertThat(refused).extracting(BotApiGate.Held::text).anyMatch(t -> t.contains("Đã nộp phần") || t.contains("Đã nhận đủ"));
+
+            SentMessage progress = admin.awaitText("📊 Tiến độ", WAIT);
+            member.awaitText("📋", WAIT);
+            colleague.awaitText("đã được nộp", WAIT);
+            sleep(1_000); // and nothing more comes
+            List<String> toMember = texts(member.messages().subList(memberSeen, member.messages().size()));
+            List<String> toColleague = texts(colleague.messages().subList(colleagueSeen, colleague.messages().size()));
+            List<SentMessage> toAdmin = admin.messages().subList(adminSeen, admin.messages().size());
+            assertThat(toMember.get(0)).as("the member's messages in order: %s", toMember).contains("Đã nộp phần");
+            assertThat(toMember.subList(1, toMember.size())).isNotEmpty().allMatch(t -> !t.contains("Đã nộp phần"));
+            assertThat(toMember.get(1)).contains("📋");
+            assertThat(toColleague).as("the colleague's, in order").satisfiesExactly(
+                    notice -> assertThat(notice).contains("đã nộp phần"),
+                    reply -> assertThat(reply).contains("đã được nộp"));
+            assertThat(toAdmin).as("the office's, in order").satisfiesExactly(
+                    allIn -> assertThat(allIn.text()).contains("Đã nhận đủ tất cả các phần"),
+                    reply -> assertThat(reply).isEqualTo(progress));
+            assertThat(toAdmin.get(0).buttonData()).anyMatch(d -> d.startsWith("draft|"));
+            assertThat(toMember).as("none twice").doesNotHaveDuplicates();
+            assertThat(api.calls("sendMessage")).filteredOn(c -> text(c).contains("Đã nhận đủ")).as("sent once")
+                    .singleElement().satisfies(c -> assertThat(c.isOk()).isTrue());
+            assertThat(bot.bean(Outbox.class).pending()).as("the outbox is empty again").isZero();
+        }
+    }
+
+    /** Every department but one has handed its part in (as if their members had, earlier). */
+    private void handInAllBut(String lastDepartment) {
+        ReportContext context = bot.bean(ReportContext.class);
+        ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
+        List<String> all = context.flows().stream().map(Flow::departmentCode).toList();
+        for (String department : all) {
+            if (!department.equals(lastDepartment)) {
+                assertThat(bot.bean(CollectionService.class).submit(period, department, 2000, all).submitted()).isTrue();
+            }
+        }
+    }
+
+    private static List<String> texts(List<SentMessage> messages) {
+        return messages.stream().map(SentMessage::text).toList();
+    }
+
     /** The sendMessage calls that match, once {@code done} holds for them (a call is recorded just as it is answered). */
     private List<RecordedCall> sendMessages(Predicate<RecordedCall> matching, Predicate<List<RecordedCall>> done) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -216,7 +320,11 @@ class TelegramOutageTest {
     }
 
     private FakeUser join(FakeUser admin, long id, String name) {
-        admin.sends("/moi kinh-te");
+        return join(admin, "kinh-te", id, name);
+    }
+
+    private FakeUser join(FakeUser admin, String department, long id, String name) {
+        admin.sends("/moi " + department);
         Matcher code = INVITE.matcher(admin.awaitText("Mã mời", WAIT).text());
         assertThat(code.find()).isTrue();
         FakeUser member = api.user(id, name);

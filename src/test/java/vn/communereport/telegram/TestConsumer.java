@@ -1,8 +1,8 @@
 package vn.communereport.telegram;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,27 +10,43 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 import vn.communereport.conversation.ConversationEngine;
+import vn.communereport.access.AccessService;
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Outbox;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Texts;
 
 /**
  * The project's {@link UpdateConsumer} (with its retries of races and of a database that is down) for tests
- * outside this package, with what it would send to Telegram collected instead of sent.
+ * outside this package, with what each turn says (as the engine wrote it to the outbox) collected instead of sent.
  */
 public final class TestConsumer {
 
     private final UpdateConsumer consumer;
     private final List<Outbound> sent = new ArrayList<>();
 
-    public TestConsumer(ConversationEngine engine, Texts texts) {
+    private final AccessService access;
+
+    public TestConsumer(ConversationEngine engine, Texts texts, AccessService access) {
+        this.access = access;
         TelegramSender sender = mock(TelegramSender.class);
-        when(sender.send(any())).thenAnswer(invocation -> {
+        // Everything a turn says, as the engine put it in the outbox (these tests are about handling, not sending).
+        OutboxDrainer outbox = mock(OutboxDrainer.class);
+        doAnswer(invocation -> {
+            List<Outbox.Queued> queued = invocation.getArgument(0);
             synchronized (sent) {
-                sent.add(invocation.getArgument(0));
+                queued.forEach(q -> sent.add(q.message()));
             }
-            return TelegramSender.Delivery.SENT;
-        });
-        consumer = new UpdateConsumer(engine, sender, texts, () -> true, Thread::sleep);
+            return null;
+        }).when(outbox).sendNow(any());
+        consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> true, Thread::sleep);
+    }
+
+    private long chatOf(Recipient to) {
+        if (to instanceof Recipient.ToAddress at) {
+            return Long.parseLong(at.address());
+        }
+        return access.reachableAddress(((Recipient.ToMember) to).memberId(), UpdateMapper.CHANNEL).map(Long::parseLong).orElse(-1L);
     }
 
     /** Handles one update as the long-polling library would hand it over. */
@@ -41,7 +57,7 @@ public final class TestConsumer {
     /** Everything sent to this chat so far, oldest first. */
     public List<Outbound> sentTo(long chatId) {
         synchronized (sent) {
-            return sent.stream().filter(m -> m.chatId() == chatId).toList();
+            return sent.stream().filter(m -> chatId == chatOf(m.to())).toList();
         }
     }
 }
