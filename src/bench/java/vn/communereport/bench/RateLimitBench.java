@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import vn.communereport.messaging.Outbound;
+import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -36,7 +37,7 @@ final class RateLimitBench {
             for (int i = 0; i < count; i++) {
                 FakeUser user = api.user(500_000 + i, "Người " + i).withOpenedChat();
                 users.add(user);
-                reminders.add(new Outbound(user.chatId(), "⏰ Nhắc nộp báo cáo số " + i, List.of()));
+                reminders.add(new Outbound(Recipient.address("telegram", String.valueOf(user.chatId())), "⏰ Nhắc nộp báo cáo số " + i, List.of()));
             }
             long started = System.nanoTime();
             bot.bean(Outbox.class).enqueue(reminders);
