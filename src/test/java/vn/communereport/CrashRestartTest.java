@@ -99,6 +99,7 @@ class CrashRestartTest {
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath(),
                 "--app.office-admin-ids=" + ADMIN,
                 "--telegram.poll-timeout-seconds=2",
+                "--server.port=0",
                 "--telegram.chat-messages-per-second=1000",
                 "--telegram.chat-burst=1000"));
         command.addAll(List.of(extra));

@@ -115,6 +115,7 @@ final class EndToEndBench {
                     "--spring.datasource.url=" + jdbc,
                     "--app.conversations-dir=" + conversations.toAbsolutePath(),
                     "--app.office-admin-ids=" + ADMIN,
+                    "--server.port=0",
                     // Pacing lifted: the echo bot has none, and members answer as fast as the bot replies.
                     "--telegram.messages-per-second=1000000", "--telegram.burst=1000000",
                     "--telegram.chat-messages-per-second=1000000", "--telegram.chat-burst=1000000"));

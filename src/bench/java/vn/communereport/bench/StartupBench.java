@@ -207,7 +207,7 @@ final class StartupBench {
                 "--telegram.api-url=" + api.baseUrl(),
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath() + ";AUTO_SERVER=TRUE",
                 "--app.conversations-dir=" + Path.of("conversations").toAbsolutePath(),
-                "--app.office-admin-ids=" + EndToEndBench.ADMIN));
+                "--app.office-admin-ids=" + EndToEndBench.ADMIN, "--server.port=0"));
         command.addAll(variant.appArgs());
         Path log = dir.resolve("launch.log");
         Machine.Window window = new Machine.Window();

@@ -38,6 +38,7 @@ public final class BotProcess implements AutoCloseable {
         properties.put("telegram.chat-burst", "1000");
         properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("baocao").toAbsolutePath());
         properties.put("app.office-admin-ids", officeAdminIds);
+        properties.put("server.port", "0"); // tests run side by side: each application on a free port
         properties.putAll(extra);
         // Command-line arguments outrank application.yml and a developer's .env.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
