@@ -43,10 +43,10 @@ import java.util.regex.Pattern;
  * form-urlencoded, multipart/form-data or query string. Not tied to JUnit: usable from a plain main for benchmarks.
  * <p>
  * Implemented are the methods the bot calls, and only those: getMe, deleteWebhook (long polling calls it at start),
- * getUpdates, sendMessage, sendDocument (multipart upload), answerCallbackQuery and setMyCommands (every scope and
- * language). Anything else answers 404 Not Found, as Telegram does for an unknown method (and is recorded in
+ * getUpdates, sendMessage, sendDocument (multipart upload), answerCallbackQuery, setMyCommands (every scope and
+ * language) and setChatMenuButton. Anything else answers 404 Not Found, as Telegram does for an unknown method (and is recorded in
  * {@link #calls()}), so a bot that starts calling a new method fails here until the method is added, as strictly.
- * Within those methods the bot sends plain text with inline callback buttons: a parse_mode is refused with Telegram's
+ * Within those methods the bot sends plain text with inline callback buttons and web_app buttons (HTTPS only): a parse_mode is refused with Telegram's
  * "unsupported parse_mode", and parameters Telegram would act on but the stand-in does not implement (entities,
  * reply_parameters, a document by file_id, reply keyboards, url buttons, ...) are refused with a 400 saying so.
  */
@@ -137,6 +137,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, CallbackQuery> callbackQueries = new HashMap<>();
     private final Set<String> answeredCallbackQueries = new LinkedHashSet<>();
     private final Map<String, List<Map<String, String>>> commands = new HashMap<>();
+    /** chat id -> menu button set with setChatMenuButton; 0 = the default for all private chats. */
+    private final Map<Long, Map<String, Object>> menuButtons = new HashMap<>();
     private boolean closed;
     private int activeExchanges;
     /** update_id -> System.nanoTime() when getUpdates first handed the update to the bot. */
@@ -562,6 +564,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "sendmessage" -> sendMessage(asSent, r, now);
             case "answercallbackquery" -> answerCallbackQuery(r, now);
             case "setmycommands" -> setMyCommands(r);
+            case "setchatmenubutton" -> setChatMenuButton(r);
             case "senddocument" -> sendDocument(asSent, r, now);
             default -> throw new ApiError(404, "Not Found");
         };
@@ -779,7 +782,7 @@ public final class FakeBotApi implements AutoCloseable {
                 throw ApiError.badRequest("message is too long");
             }
             checkCanWrite(chat);
-            ReplyMarkupParser.checkCallbackData(keyboard);
+            ReplyMarkupParser.checkCallbackData(keyboard, chat.isPrivate());
             acquireSendSlot(chat);
             int messageId = nextMessageId();
             Map<String, Object> message = botMessageJson(chat, messageId, now, formatted, keyboard, null);
@@ -814,7 +817,7 @@ public final class FakeBotApi implements AutoCloseable {
                 throw ApiError.badRequest("file must be non-empty");
             }
             checkCanWrite(chat);
-            ReplyMarkupParser.checkCallbackData(keyboard);
+            ReplyMarkupParser.checkCallbackData(keyboard, chat.isPrivate());
             acquireSendSlot(chat);
             int messageId = nextMessageId();
             SentDocument document = new SentDocument(chat.id, messageId, upload.fileName(), mimeType(upload.fileName()),
@@ -866,6 +869,65 @@ public final class FakeBotApi implements AutoCloseable {
                     r.bool("show_alert"), now));
             lock.notifyAll();
             return true;
+        }
+    }
+
+    /**
+     * setChatMenuButton: for one private chat the bot knows, or (no chat_id) the default of every private chat. Types
+     * "default", "commands" and "web_app" (text non-empty, web_app.url HTTPS), as the Bot API server parses them.
+     */
+    private Object setChatMenuButton(ApiRequest r) throws ApiError {
+        String prefix = "can't parse menu button: ";
+        Map<String, Object> button;
+        String arg = r.arg("menu_button");
+        if (arg.isEmpty()) {
+            button = Map.of("type", "default");
+        } else {
+            JsonNode node;
+            try {
+                node = json.readTree(arg);
+            } catch (JsonProcessingException e) {
+                throw ApiError.badRequest("can't parse menu button JSON object");
+            }
+            if (node == null || !node.isObject()) {
+                throw ApiError.badRequest(prefix + "MenuButton must be an Object");
+            }
+            String type = stringField(node, "type", prefix);
+            switch (type) {
+                case "default", "commands" -> button = Map.of("type", type);
+                case "web_app" -> {
+                    String text = stringField(node, "text", prefix);
+                    if (text.isBlank()) {
+                        throw ApiError.badRequest("menu button text must be non-empty");
+                    }
+                    String url = ReplyMarkupParser.webAppUrl(node.get("web_app"), prefix);
+                    button = Map.of("type", type, "text", text, "web_app", Map.of("url", url));
+                }
+                default -> throw ApiError.badRequest(prefix + "Unsupported type specified");
+            }
+        }
+        synchronized (lock) {
+            String chatId = r.arg("chat_id");
+            if (chatId.isEmpty()) {
+                menuButtons.put(0L, button);
+                return true;
+            }
+            ChatState chat = chat(chatId);
+            if (!chat.resolvable()) {
+                throw ApiError.badRequest("chat not found");
+            }
+            if (!chat.isPrivate()) {
+                throw ApiError.badRequest("can't change menu button in non-private chats");
+            }
+            menuButtons.put(chat.id, button);
+            return true;
+        }
+    }
+
+    /** The menu button a private chat shows, as last set (its own, else the default set for all): type, text, web_app. */
+    public Map<String, Object> menuButton(long chatId) {
+        synchronized (lock) {
+            return menuButtons.getOrDefault(chatId, menuButtons.getOrDefault(0L, Map.of("type", "commands")));
         }
     }
 

@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -23,10 +24,12 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -115,13 +118,55 @@ class FakeBotApiTest {
         bot.execute(SendMessage.builder().chatId(1001L).text("Bước 1/3").build());
         // Telegram has these; the bot does not call them, so the stand-in answers as for an unknown method
         for (String method : List.of("editMessageText", "editMessageReplyMarkup", "deleteMessage", "getWebhookInfo",
-                "getMyCommands", "deleteMyCommands", "sendChatAction", "setChatMenuButton", "sendPhoto")) {
+                "getMyCommands", "deleteMyCommands", "sendChatAction", "getChatMenuButton", "sendPhoto")) {
             HttpResponse<String> answer = raw(method, "application/json",
                     "{\"chat_id\":1001,\"message_id\":1,\"text\":\"x\",\"action\":\"typing\"}");
             assertThat(answer.statusCode()).as(method).isEqualTo(404);
             assertThat(JSON.readTree(answer.body()).path("description").asText()).isEqualTo("Not Found");
         }
         assertThat(api.calls()).filteredOn(c -> c.status() == 404).hasSize(9);
+    }
+
+    @Test
+    void webAppButtonsAndTheChatMenuButtonOpenOnlyHttpsAddressesInKnownPrivateChats() throws Exception {
+        FakeUser lan = opened(1001, "Lan");
+        bot.execute(SendMessage.builder().chatId(1001L).text("Biểu mẫu").replyMarkup(InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("📝 Mở biểu mẫu")
+                        .webApp(new WebAppInfo("https://baocao.example.vn/miniapp")).build())).build()).build());
+        SentMessage.Button button = lan.lastMessage().buttons().get(0);
+        assertThat(button.opensWebApp()).isTrue();
+        assertThat(button.webAppUrl()).isEqualTo("https://baocao.example.vn/miniapp");
+        assertThat(lan.lastMessage().json().toString()).contains("web_app={url=https://baocao.example.vn/miniapp}");
+
+        HttpResponse<String> plainHttp = raw("sendMessage", "application/json", "{\"chat_id\":1001,\"text\":\"x\",\"reply_markup\":"
+                + "{\"inline_keyboard\":[[{\"text\":\"Web\",\"web_app\":{\"url\":\"http://localhost:8080/miniapp\"}}]]}}");
+        assertThat(JSON.readTree(plainHttp.body()).path("description").asText()).isEqualTo(
+                "Bad Request: inline keyboard button Web App URL 'http://localhost:8080/miniapp' is invalid: Only HTTPS links are allowed");
+        HttpResponse<String> both = raw("sendMessage", "application/json", "{\"chat_id\":1001,\"text\":\"x\",\"reply_markup\":"
+                + "{\"inline_keyboard\":[[{\"text\":\"Web\",\"callback_data\":\"a\",\"web_app\":{\"url\":\"https://a.vn\"}}]]}}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        HttpResponse<String> noUrl = raw("sendMessage", "application/json", "{\"chat_id\":1001,\"text\":\"x\",\"reply_markup\":"
+                + "{\"inline_keyboard\":[[{\"text\":\"Web\",\"web_app\":{}}]]}}");
+        assertThat(noUrl.statusCode()).isEqualTo(400);
+
+        assertThat(api.menuButton(1001)).isEqualTo(Map.of("type", "commands"));
+        bot.execute(SetChatMenuButton.builder().chatId(1001L).menuButton(MenuButtonWebApp.builder().text("📝 Mở biểu mẫu")
+                .webAppInfo(new WebAppInfo("https://baocao.example.vn/miniapp")).build()).build());
+        assertThat(api.menuButton(1001)).isEqualTo(Map.of("type", "web_app", "text", "📝 Mở biểu mẫu",
+                "web_app", Map.of("url", "https://baocao.example.vn/miniapp")));
+        assertThat(api.menuButton(1002)).isEqualTo(Map.of("type", "commands"));
+
+        String httpMenu = "{\"chat_id\":1001,\"menu_button\":{\"type\":\"web_app\",\"text\":\"x\",\"web_app\":{\"url\":\"http://a.vn\"}}}";
+        assertThat(raw("setChatMenuButton", "application/json", httpMenu).statusCode()).isEqualTo(400);
+        String noText = "{\"chat_id\":1001,\"menu_button\":{\"type\":\"web_app\",\"text\":\" \",\"web_app\":{\"url\":\"https://a.vn\"}}}";
+        assertThat(raw("setChatMenuButton", "application/json", noText).statusCode()).isEqualTo(400);
+        String oddType = "{\"chat_id\":1001,\"menu_button\":{\"type\":\"teleport\"}}";
+        assertThat(JSON.readTree(raw("setChatMenuButton", "application/json", oddType).body()).path("description").asText())
+                .isEqualTo("Bad Request: can't parse menu button: Unsupported type specified");
+        String unknownChat = "{\"chat_id\":5555,\"menu_button\":{\"type\":\"commands\"}}";
+        assertThat(JSON.readTree(raw("setChatMenuButton", "application/json", unknownChat).body()).path("description").asText())
+                .isEqualTo("Bad Request: chat not found");
+        assertThat(api.menuButton(1001)).containsEntry("type", "web_app");
     }
 
     @Test

@@ -10,16 +10,17 @@ import java.util.Map;
 
 /**
  * reply_markup as the Bot API server and Telegram treat it, for the one kind the bot sends: an inline keyboard of
- * callback buttons. Refuses what they refuse (with their descriptions) and silently reshapes what they reshape:
- * a button with empty text is dropped, rows are cut at 12 buttons and the keyboard at 300. Other markup (reply
- * keyboards, remove_keyboard, force_reply) and other inline buttons (url, web_app, ...) are refused as not implemented.
+ * callback buttons and web_app buttons (a Mini App at an HTTPS address, in private chats only). Refuses what they
+ * refuse (with their descriptions) and silently reshapes what they reshape: a button with empty text is dropped, rows
+ * are cut at 12 buttons and the keyboard at 300. Other markup (reply keyboards, remove_keyboard, force_reply) and
+ * other inline buttons (url, login_url, ...) are refused as not implemented.
  */
 final class ReplyMarkupParser {
     static final int MAX_CALLBACK_DATA_BYTES = 64;
     private static final List<String> OTHER_MARKUP = List.of("keyboard", "remove_keyboard", "hide_keyboard",
             "force_reply", "force_reply_keyboard");
     private static final List<String> OTHER_BUTTONS = List.of("url", "callback_game", "pay", "switch_inline_query",
-            "switch_inline_query_chosen_chat", "switch_inline_query_current_chat", "login_url", "web_app", "copy_text");
+            "switch_inline_query_chosen_chat", "switch_inline_query_current_chat", "login_url", "copy_text");
     private static final String BUTTON = "can't parse inline keyboard button: ";
 
     private ReplyMarkupParser() {
@@ -66,9 +67,15 @@ final class ReplyMarkupParser {
     }
 
     /** Telegram's server check, done only when the message is really sent (after the chat checks). */
-    static void checkCallbackData(List<List<SentMessage.Button>> keyboard) throws ApiError {
+    static void checkCallbackData(List<List<SentMessage.Button>> keyboard, boolean privateChat) throws ApiError {
         for (List<SentMessage.Button> row : keyboard) {
             for (SentMessage.Button b : row) {
+                if (b.opensWebApp()) {
+                    if (!privateChat) {
+                        throw ApiError.badRequest("BUTTON_TYPE_INVALID");
+                    }
+                    continue;
+                }
                 if (b.callbackData().getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
                     throw ApiError.badRequest("BUTTON_DATA_INVALID");
                 }
@@ -100,6 +107,9 @@ final class ReplyMarkupParser {
                 throw ApiError.notImplemented("an inline button with \"" + type + "\"");
             }
         }
+        if (button.hasNonNull("web_app")) {
+            return webAppButton(text.asText(), button);
+        }
         JsonNode data = button.get("callback_data");
         if (data != null && !data.isNull() && !data.isTextual() && !data.isNumber()) {
             throw ApiError.badRequest(BUTTON + "Field \"callback_data\" must be of type String");
@@ -109,6 +119,37 @@ final class ReplyMarkupParser {
             throw ApiError.badRequest(BUTTON + "Text buttons are unallowed in the inline keyboard");
         }
         return new SentMessage.Button(text.asText(), callbackData);
+    }
+
+    /** A web_app button: exactly one kind per button, and a Mini App only at an HTTPS address, as Telegram demands. */
+    private static SentMessage.Button webAppButton(String text, JsonNode button) throws ApiError {
+        if (button.hasNonNull("callback_data")) {
+            throw ApiError.badRequest(BUTTON + "an inline keyboard button must have exactly one of the optional fields");
+        }
+        String url = webAppUrl(button.get("web_app"), BUTTON);
+        return new SentMessage.Button(text, "", url);
+    }
+
+    /** The url of a WebAppInfo object; only https:// with a host is accepted. */
+    static String webAppUrl(JsonNode webApp, String prefix) throws ApiError {
+        if (webApp == null || !webApp.isObject()) {
+            throw ApiError.badRequest(prefix + "Field \"web_app\" must be of type Object");
+        }
+        JsonNode url = webApp.get("url");
+        if (url == null || !url.isTextual()) {
+            throw ApiError.badRequest(prefix + "Can't find field \"url\"");
+        }
+        String value = url.asText();
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw ApiError.badRequest("inline keyboard button Web App URL '" + value + "' is invalid: Only HTTPS links are allowed");
+        }
+        return value;
     }
 
     /** Telegram drops empty-text buttons (and rows left empty) and cuts at 12 per row and 300 in all. */

@@ -10,15 +10,27 @@ import java.util.stream.Collectors;
 /** A message the bot put in a chat (sendMessage or sendDocument). Immutable: the bot never edits its messages. */
 public final class SentMessage {
 
-    /** One inline keyboard button as Telegram stored it (the bot sends callback buttons only). */
-    public record Button(String text, String callbackData) {
+    /**
+     * One inline keyboard button as Telegram stored it: a callback button, or (with {@code webAppUrl}, and
+     * {@code callbackData} "") one that opens a Mini App.
+     */
+    public record Button(String text, String callbackData, String webAppUrl) {
+
+        public Button(String text, String callbackData) {
+            this(text, callbackData, null);
+        }
+
+        public boolean opensWebApp() {
+            return webAppUrl != null;
+        }
+
         Map<String, Object> json() {
-            return Map.of("text", text, "callback_data", callbackData);
+            return opensWebApp() ? Map.of("text", text, "web_app", Map.of("url", webAppUrl)) : Map.of("text", text, "callback_data", callbackData);
         }
 
         @Override
         public String toString() {
-            return "[" + text + " -> " + callbackData + "]";
+            return "[" + text + " -> " + (opensWebApp() ? "web_app " + webAppUrl : callbackData) + "]";
         }
     }
 
