@@ -20,12 +20,14 @@ import vn.communereport.messaging.Texts;
 class CommandRegistry implements CommandMenu {
 
     private final List<Command> commands;
+    private final WebSignIn web;
     private final Texts texts;
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
                     OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, WebSignIn web,
                     Texts texts) {
         this.texts = texts;
+        this.web = web;
         this.commands = List.of(
                 new Command("start", List.of("tieptuc"), EVERYONE, (turn, argument) -> {
                     if (AccessService.looksLikeInviteCode(argument)) {
@@ -89,7 +91,7 @@ class CommandRegistry implements CommandMenu {
                 }
             }
         }
-        turn.say(text.toString());
+        turn.say(text.toString(), web.openFormRows());
     }
 
     @Override

@@ -13,11 +13,13 @@ class Onboarding {
     private final AccessService access;
     private final ReportScopes scopes;
     private final Texts texts;
+    private final MiniAppButton miniApp;
 
-    Onboarding(AccessService access, ReportScopes scopes, Texts texts) {
+    Onboarding(AccessService access, ReportScopes scopes, Texts texts, MiniAppButton miniApp) {
         this.access = access;
         this.scopes = scopes;
         this.texts = texts;
+        this.miniApp = miniApp;
     }
 
     /** Returns true when the person joined, so their flow starts now. */
@@ -47,7 +49,7 @@ class Onboarding {
                 turn.member = redemption.member();
                 turn.scope = scopes.forCommune(turn.member.getCommuneCode()).orElseThrow();
                 turn.say(texts.get("invite.joined", turn.scope.department(turn.member.getDepartmentCode()).name(),
-                        turn.scope.commune().name()));
+                        turn.scope.commune().name()), miniApp.rows());
                 return true;
             }
         }

@@ -9,7 +9,23 @@ import java.util.List;
  */
 public record Outbound(Recipient to, String text, List<List<Button>> buttons, Attachment attachment, String topic) {
 
-    public record Button(String label, String data) {
+    /**
+     * A button under the message: a callback button with its {@code data} (what the chat reads back when it is
+     * pressed), or, with {@code webAppUrl}, one that opens that page as the channel's web app (Telegram's Mini App).
+     */
+    public record Button(String label, String data, String webAppUrl) {
+
+        public Button(String label, String data) {
+            this(label, data, null);
+        }
+
+        public static Button webApp(String label, String url) {
+            return new Button(label, "", url);
+        }
+
+        public boolean opensWebApp() {
+            return webAppUrl != null;
+        }
     }
 
     /** A file sent as a document. */

@@ -95,7 +95,11 @@ class OutboxMessage {
                 if (i > 0) {
                     text.append(BUTTON_SEPARATOR);
                 }
-                text.append(row.get(i).label()).append(FIELD_SEPARATOR).append(row.get(i).data());
+                Outbound.Button button = row.get(i);
+                text.append(button.label()).append(FIELD_SEPARATOR).append(button.data());
+                if (button.opensWebApp()) {
+                    text.append(FIELD_SEPARATOR).append(button.webAppUrl());
+                }
             }
         }
         return text.toString();
@@ -109,8 +113,8 @@ class OutboxMessage {
         for (String line : text.split("\n")) {
             List<Outbound.Button> row = new ArrayList<>();
             for (String button : line.split(BUTTON_SEPARATOR)) {
-                String[] fields = button.split(FIELD_SEPARATOR, 2);
-                row.add(new Outbound.Button(fields[0], fields[1]));
+                String[] fields = button.split(FIELD_SEPARATOR, 3);
+                row.add(new Outbound.Button(fields[0], fields[1], fields.length > 2 ? fields[2] : null));
             }
             rows.add(row);
         }

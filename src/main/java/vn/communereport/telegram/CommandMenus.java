@@ -1,14 +1,18 @@
 package vn.communereport.telegram;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -20,7 +24,8 @@ import vn.communereport.definition.Definitions;
 
 /**
  * Telegram's command menus, from the conversation's one list of commands: every chat gets the members' menu,
- * each office administrator's chat the office's (a chat-scoped menu).
+ * each office administrator's chat the office's (a chat-scoped menu); members' chats, when the web channel has an
+ * HTTPS address, a menu button that opens the form as a Mini App.
  */
 class CommandMenus {
 
@@ -38,25 +43,44 @@ class CommandMenus {
         this.definitions = definitions;
     }
 
-    /** Chats whose menu this process has already looked at. */
+    /** Chats of members whose menus this process has already set. */
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** The Mini App members' menu button opens; null while the web channel has no HTTPS address. */
+    private String miniAppUrl;
+    private String miniAppLabel;
+
+    /** Members' chats get a menu button that opens the form as a Mini App at this HTTPS address. */
+    CommandMenus withMiniApp(String url, String label) {
+        this.miniAppUrl = url;
+        this.miniAppLabel = label;
+        return this;
+    }
 
     /**
      * Telegram sets a chat's menu only once it knows the chat: an office administrator who had not written to
-     * the bot when it started gets the office's menu on their first message.
+     * the bot when it started gets the office's menu on their first message, a member the Mini App's menu button on
+     * their first message as a member (a stranger's chat is looked at again once they join).
      */
     void seen(ChannelIdentity who) {
-        if (!seen.add(who.address())) {
+        if (seen.contains(who.address())) {
+            return;
+        }
+        Optional<Member> member = access.find(who);
+        if (member.isEmpty() || !seen.add(who.address())) {
             return;
         }
         try {
-            if (access.find(who).filter(Member::isOfficeAdmin).isPresent()) {
+            if (member.get().isOfficeAdmin()) {
                 client.execute(SetMyCommands.builder().commands(commands(menu.forOffice()))
                         .scope(BotCommandScopeChat.builder().chatId(who.address()).build()).build());
             }
+            if (miniAppUrl != null) {
+                client.execute(SetChatMenuButton.builder().chatId(who.address())
+                        .menuButton(MenuButtonWebApp.builder().text(miniAppLabel).webAppInfo(new WebAppInfo(miniAppUrl)).build()).build());
+            }
         } catch (TelegramApiException | RuntimeException e) {
             seen.remove(who.address());
-            log.info("Office menu not set for chat {}: {}", who.address(), e.getMessage());
+            log.info("Menu not set for chat {}: {}", who.address(), e.getMessage());
         }
     }
 

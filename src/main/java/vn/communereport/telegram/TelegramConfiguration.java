@@ -1,6 +1,7 @@
 package vn.communereport.telegram;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,6 +14,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import vn.communereport.access.AccessService;
 import vn.communereport.conversation.CommandMenu;
 import vn.communereport.conversation.ConversationEngine;
+import vn.communereport.conversation.WebLinks;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.definition.Definitions;
 import vn.communereport.messaging.Texts;
@@ -54,9 +56,10 @@ class TelegramConfiguration {
     @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
                             TelegramSender sender, OutboxDrainer outbox, Texts texts, BotIdentity identity, CommandMenu menu,
-                            AccessService access, Definitions definitions) {
+                            AccessService access, Definitions definitions, Optional<WebLinks> web) {
         TelegramBot[] self = new TelegramBot[1];
         CommandMenus menus = new CommandMenus(client, menu, access, definitions);
+        web.flatMap(WebLinks::miniAppUrl).ifPresent(url -> menus.withMiniApp(url, texts.get("web.button.open-form")));
         UpdateConsumer consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
                 .withMenus(menus).handledOn(properties.handlerThreads());
         self[0] = new TelegramBot(properties, client, consumer, menus, identity);

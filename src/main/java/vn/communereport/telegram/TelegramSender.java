@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
@@ -132,7 +133,9 @@ class TelegramSender {
             for (List<Outbound.Button> row : message.buttons()) {
                 InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
                 for (Outbound.Button button : row) {
-                    keyboardRow.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
+                    keyboardRow.add(button.opensWebApp()
+                            ? InlineKeyboardButton.builder().text(button.label()).webApp(new WebAppInfo(button.webAppUrl())).build()
+                            : InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
                 }
                 rows.add(keyboardRow);
             }

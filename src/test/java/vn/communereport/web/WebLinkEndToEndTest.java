@@ -55,6 +55,9 @@ class WebLinkEndToEndTest {
         lan.sends("/web");
         String text = lan.awaitText("Liên kết mở trang báo cáo", WAIT).text();
         assertThat(text).contains("dùng được một lần, trong 10 phút");
+        // Telegram opens Mini Apps only over HTTPS; on http://localhost there is no web_app button and no menu button.
+        assertThat(lan.lastMessage().buttons()).noneMatch(b -> b.opensWebApp());
+        assertThat(api.menuButton(2001)).isEqualTo(Map.of("type", "commands"));
         Matcher found = LINK.matcher(text);
         assertThat(found.find()).as(text).isTrue();
         URI link = URI.create(found.group());
