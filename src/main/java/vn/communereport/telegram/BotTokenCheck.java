@@ -25,7 +25,7 @@ public class BotTokenCheck implements ApplicationListener<ApplicationEnvironment
                     Map.of("telegram.enabled", "false", "app.web-only", "true")));
             return;
         }
-        if (!SHAPE.matcher(token.trim()).matches()) {
+        if (!SHAPE.matcher(token).matches()) {
             throw new MalformedBotTokenException();
         }
     }

@@ -19,6 +19,7 @@ import vn.communereport.access.AccessService;
 import vn.communereport.telegram.MalformedBotTokenException;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.web.SignedIn;
+import vn.communereport.testsupport.web.SignedInitData;
 import vn.communereport.testsupport.web.WebSessions;
 
 /** Without a bot token the application serves the web alone and hands out the office's way in; a bad token stops it. */
@@ -43,6 +44,16 @@ class WebOnlyStartTest {
             assertThat(link.find()).as(log).isTrue();
             SignedIn office = WebSessions.spend(link.group(1));
             assertThat(office.csrfToken()).isNotBlank();
+            // Without a bot token no Mini App launch can be checked: it is refused and told to use a login link.
+            java.net.http.HttpResponse<String> miniApp = WebSessions.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(WebSessions.baseUrl(bot) + "/miniapp/session"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("initData=" + java.net.URLEncoder.encode(
+                            SignedInitData.forUser(1001, BotProcess.TOKEN, java.time.Clock.systemUTC()), java.nio.charset.StandardCharsets.UTF_8)))
+                    .build());
+            assertThat(miniApp.statusCode()).isEqualTo(503);
+            assertThat(miniApp.body()).contains("liên kết đăng nhập");
+            assertThat(miniApp.headers().allValues("set-cookie")).isEmpty();
             // Nobody was named in OFFICE_ADMIN_IDS: the link signs in a local office administrator made for it.
             assertThat(bot.bean(AccessService.class).find(WebOnlyStart.LOCAL_OFFICE)).hasValueSatisfying(m -> assertThat(m.isOfficeAdmin()).isTrue());
         }
@@ -50,7 +61,8 @@ class WebOnlyStartTest {
 
     @Test
     void aMalformedTokenStopsTheStartWithOneSentence(CapturedOutput output) {
-        for (String token : new String[] {"123456:short", "not a token", "\"123456:TEST-token_for-the-stand-in\"", "123456TEST-token_for-the-stand-in"}) {
+        for (String token : new String[] {"123456:short", "not a token", "\"123456:TEST-token_for-the-stand-in\"", "123456TEST-token_for-the-stand-in",
+                " 123456:TEST-token_for-the-stand-in"}) {
             assertThatThrownBy(() -> BotProcess.start("http://127.0.0.1:9", data, "", Map.of("telegram.bot-token", token)).close())
                     .isInstanceOf(MalformedBotTokenException.class);
         }
