@@ -15,7 +15,7 @@ import vn.communereport.messaging.Texts;
 class ConsolePages {
 
     /** The outcomes a change redirects with ({@code ?done=...}), each worded by {@code console.done.<name>}. */
-    private static final Set<String> NOTICES = Set.of("reopened", "reminded", "opened", "closed", "invited", "withdrawn",
+    private static final Set<String> NOTICES = Set.of("reopened", "reminded", "nobody", "opened", "closed", "invited", "withdrawn",
             "revoked");
 
     private final PeriodService periods;

@@ -51,6 +51,6 @@ class ProgressController {
                         .map(f -> List.of(f.departmentCode())).orElseThrow(() -> ConsoleRefusal.notFound("console.error.department"));
         pages.once(admin, once);
         int queued = reminders.remindNow(periods.currentPeriod(admin.scope()), departments);
-        return "redirect:/app/office?done=reminded&n=" + queued;
+        return queued == 0 ? "redirect:/app/office?done=nobody" : "redirect:/app/office?done=reminded&n=" + queued;
     }
 }
