@@ -36,7 +36,8 @@ class ConsolePages {
         model.addAttribute("section", section);
         model.addAttribute("csrf", admin.principal().csrfToken());
         model.addAttribute("once", once.issue(admin.member().getId()));
-        model.addAttribute("adminName", views.who(admin.member().getId()));
+        String name = admin.member().getDisplayName();
+        model.addAttribute("adminName", name == null || name.isBlank() ? texts.get("console.signed-in-unnamed") : name);
         model.addAttribute("communeName", admin.scope().commune().name());
         model.addAttribute("reportName", admin.scope().report().name());
         model.addAttribute("periodId", period.getId());

@@ -115,7 +115,7 @@ class ConsolePagesTest {
                 .contains("150 triệu đồng").contains("Hà Thị Lan")
                 .contains("Lịch sử thay đổi (2)")
                 .contains("(trống) → 1.702,5 triệu đồng").contains("1.702,5 triệu đồng → 150 triệu đồng")
-                .contains("Kiểm tra số liệu").contains("⚠️ Cảnh báo:")
+                .contains("Kiểm tra số liệu").contains("Cảnh báo:")
                 .contains("Số vốn đầu tư công đã thực hiện (VI.1.2) lớn hơn kế hoạch được giao (VI.1.1)")
                 .contains("(chưa trả lời)");
         // Not submitted: nothing to reopen.
