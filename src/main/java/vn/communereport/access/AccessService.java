@@ -167,6 +167,29 @@ public class AccessService {
         return members.findByCommuneCodeAndActiveTrueOrderByDepartmentCodeAscDisplayNameAsc(communeCode);
     }
 
+    /** An invite code that can still be redeemed. */
+    public record PendingInvite(long id, String code, String departmentCode, Instant createdAt, Instant expiresAt) {
+    }
+
+    /** The commune's invite codes that are neither used nor expired, oldest first. */
+    @Transactional(readOnly = true)
+    public List<PendingInvite> pendingInvites(String communeCode) {
+        return invites.findByCommuneCodeAndUsedByIsNullAndExpiresAtAfterOrderByCreatedAtAsc(communeCode, clock.instant()).stream()
+                .map(i -> new PendingInvite(i.getId(), i.getCode(), i.getDepartmentCode(), i.getCreatedAt(), i.getExpiresAt()))
+                .toList();
+    }
+
+    /** Withdraws an invite of the admin's commune that can still be redeemed; false when there is none such. */
+    @Transactional
+    public boolean withdrawInvite(Member admin, long inviteId) {
+        requireAdmin(admin);
+        Instant now = clock.instant();
+        Optional<Invite> invite = invites.findById(inviteId)
+                .filter(i -> i.getCommuneCode().equals(admin.getCommuneCode()) && !i.isUsed() && now.isBefore(i.getExpiresAt()));
+        invite.ifPresent(i -> i.withdraw(now));
+        return invite.isPresent();
+    }
+
     /** Takes a person out of their department; they see no data afterwards. Office rights are not touched here. */
     @Transactional
     public Optional<Member> revoke(Member admin, long memberId) {

@@ -56,6 +56,19 @@ class Invite {
         return expiresAt;
     }
 
+    Long getId() {
+        return id;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** Withdrawn by the office: it ended just before now, so redeeming it is refused as expired (even at this instant). */
+    void withdraw(Instant at) {
+        this.expiresAt = at.minusMillis(1);
+    }
+
     boolean isUsed() {
         return usedBy != null;
     }

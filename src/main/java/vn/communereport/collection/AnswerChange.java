@@ -25,6 +25,10 @@ class AnswerChange {
     protected AnswerChange() {
     }
 
+    String getQuestionId() {
+        return questionId;
+    }
+
     String getOldValue() {
         return oldValue;
     }

@@ -100,6 +100,20 @@ public class CollectionService {
                 .map(c -> new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt())).toList();
     }
 
+    /** The histories of these questions in the period, by question id, each oldest first (one query for a whole part). */
+    @Transactional(readOnly = true)
+    public Map<String, List<Change>> histories(long periodId, Collection<String> questionIds) {
+        Map<String, List<Change>> byQuestion = new HashMap<>();
+        if (questionIds.isEmpty()) {
+            return byQuestion;
+        }
+        for (AnswerChange c : changes.findByPeriodIdAndQuestionIdInOrderByIdAsc(periodId, questionIds)) {
+            byQuestion.computeIfAbsent(c.getQuestionId(), id -> new ArrayList<>())
+                    .add(new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt()));
+        }
+        return byQuestion;
+    }
+
     /** Records a change to the period itself (opened, deadline set, closed) in the audit trail. */
     @Transactional
     public void recordPeriodEvent(ReportingPeriod period, String event, long memberId, String comment) {

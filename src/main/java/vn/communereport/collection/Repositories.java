@@ -62,6 +62,8 @@ interface AnswerRepository extends JpaRepository<Answer, Long> {
 interface AnswerChangeRepository extends JpaRepository<AnswerChange, Long> {
 
     List<AnswerChange> findByPeriodIdAndQuestionIdOrderByIdAsc(Long periodId, String questionId);
+
+    List<AnswerChange> findByPeriodIdAndQuestionIdInOrderByIdAsc(Long periodId, Collection<String> questionIds);
 }
 
 interface SubmissionRepository extends JpaRepository<Submission, Long> {

@@ -65,6 +65,14 @@ public class Submission {
         return reopenComment;
     }
 
+    public Long getReopenedBy() {
+        return reopenedBy;
+    }
+
+    public Instant getReopenedAt() {
+        return reopenedAt;
+    }
+
     void submit(long memberId, Instant at) {
         this.status = Status.SUBMITTED;
         this.submittedBy = memberId;

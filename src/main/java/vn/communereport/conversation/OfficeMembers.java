@@ -21,9 +21,12 @@ class OfficeMembers {
     private final Screens screens;
     private final ActionCodec actions;
     private final Optional<InviteLinks> inviteLinks;
+    private final OfficeDesk desk;
 
-    OfficeMembers(AccessService access, Texts texts, Screens screens, ActionCodec actions, Optional<InviteLinks> inviteLinks) {
+    OfficeMembers(AccessService access, Texts texts, Screens screens, ActionCodec actions, Optional<InviteLinks> inviteLinks,
+                  OfficeDesk desk) {
         this.access = access;
+        this.desk = desk;
         this.texts = texts;
         this.screens = screens;
         this.actions = actions;
@@ -71,13 +74,13 @@ class OfficeMembers {
     }
 
     void revoke(Turn turn, long memberId) {
-        Optional<Member> revoked = access.revoke(turn.member, memberId);
-        if (revoked.isEmpty()) {
+        OfficeDesk.Result<Optional<Member>> revoked = desk.revoke(turn.scope, turn.member, memberId);
+        if (revoked.outcome().isEmpty()) {
             Stale.button(turn, texts);
             chooseRevoke(turn, "");
             return;
         }
-        turn.say(texts.get("revoke.done", screens.who(revoked.get().getId())));
-        turn.tell(revoked.get(), texts.get("revoke.member", turn.scope.office()), List.of());
+        turn.say(texts.get("revoke.done", screens.who(revoked.outcome().get().getId())));
+        turn.out.addAll(revoked.notices());
     }
 }

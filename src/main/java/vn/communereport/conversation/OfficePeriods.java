@@ -1,22 +1,16 @@
 package vn.communereport.conversation;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.communereport.access.AccessService;
-import vn.communereport.collection.CollectionService;
-import vn.communereport.collection.DepartmentProgress;
 import vn.communereport.collection.PeriodKey;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
-import vn.communereport.definition.Flow;
 import vn.communereport.messaging.Outbound.Button;
 import vn.communereport.messaging.Texts;
 
@@ -24,29 +18,23 @@ import vn.communereport.messaging.Texts;
 @Component
 class OfficePeriods {
 
-    private final AccessService access;
+    private final OfficeDesk desk;
     private final PeriodService periods;
-    private final CollectionService collection;
     private final Texts texts;
     private final Clock clock;
     private final ActionCodec actions;
-    private final OfficeMenu buttons;
 
-    OfficePeriods(AccessService access, PeriodService periods, CollectionService collection, Texts texts, Clock clock,
-                  ActionCodec actions, OfficeMenu buttons) {
-        this.access = access;
+    OfficePeriods(OfficeDesk desk, PeriodService periods, Texts texts, Clock clock, ActionCodec actions) {
+        this.desk = desk;
         this.periods = periods;
-        this.collection = collection;
         this.texts = texts;
         this.clock = clock;
         this.actions = actions;
-        this.buttons = buttons;
     }
 
     void choose(Turn turn, String argument) {
-        PeriodKey current = PeriodKey.containing(turn.scope.report().frequency(), LocalDate.now(clock));
         List<List<Button>> rows = new ArrayList<>();
-        for (PeriodKey key : List.of(current.previous(), current, current.next())) {
+        for (PeriodKey key : desk.openable(turn.scope)) {
             rows.add(List.of(actions.button(key.label(), Action.of(Act.OPEN_PERIOD, key.key()))));
         }
         turn.say(texts.get("period.choose", turn.scope.report().name()), rows);
@@ -79,25 +67,23 @@ class OfficePeriods {
             turn.say(texts.get("period.deadline-invalid"));
             return;
         }
-        if (!deadline.get().toInstant().isAfter(clock.instant())) {
+        OfficeDesk.Result<OfficeDesk.Opening> opened = desk.openPeriod(turn.scope, turn.member, key, deadline.get());
+        OfficeDesk.Opening opening = opened.outcome();
+        if (opening.outcome() == OfficeDesk.Open.DEADLINE_PAST) {
             turn.say(texts.get("period.deadline-past"));
             return;
         }
-        PeriodService.Opening opening = periods.open(turn.scope.communeCode(), turn.scope.report(), key, deadline.get().toInstant());
         turn.state.idle();
-        if (opening.outcome() == PeriodService.OpenOutcome.ANOTHER_OPEN) {
+        if (opening.outcome() == OfficeDesk.Open.WRONG_PERIOD) {
+            choose(turn, ""); // the report's frequency changed since the period was chosen
+            return;
+        }
+        if (opening.outcome() == OfficeDesk.Open.ANOTHER_OPEN) {
             turn.say(texts.get("period.another-open", opening.period().key().label()));
             return;
         }
-        String when = DateTimeFormatter.ofPattern(texts.get("period.deadline-format")).format(deadline.get());
-        collection.recordPeriodEvent(opening.period(), "PERIOD_OPENED", turn.member.getId(), when);
-        turn.say(texts.get("period.opened", turn.scope.report().name(), key.label(), when));
-        for (Flow flow : turn.scope.flows()) {
-            turn.tellAll(access.departmentMembers(turn.scope.communeCode(), flow.departmentCode()),
-                    texts.get("period.opened-member", turn.scope.report().name(), key.label(), when,
-                            turn.scope.department(flow.departmentCode()).name(), flow.size()),
-                    List.of(List.of(buttons.continueButton("button.start"))));
-        }
+        turn.say(texts.get("period.opened", turn.scope.report().name(), key.label(), opening.deadline()));
+        turn.out.addAll(opened.notices());
     }
 
     void askClose(Turn turn, String argument) {
@@ -112,19 +98,13 @@ class OfficePeriods {
 
     void close(Turn turn, long periodId) {
         ReportingPeriod period = periods.currentPeriod(turn.scope);
-        if (period.getId() != periodId || !periods.close(period.getId())) {
+        OfficeDesk.Result<Boolean> closed = desk.closePeriod(turn.scope, turn.member, periodId);
+        if (!closed.outcome()) {
             Stale.button(turn, texts);
             turn.say(texts.get("period.none-open"));
             return;
         }
-        collection.recordPeriodEvent(period, "PERIOD_CLOSED", turn.member.getId(), null);
         turn.say(texts.get("period.closed", period.key().label()));
-        for (DepartmentProgress progress : collection.progress(period, turn.scope.flows())) {
-            if (progress.state() != DepartmentProgress.State.SUBMITTED) {
-                turn.tellAll(access.departmentMembers(turn.scope.communeCode(), progress.departmentCode()),
-                        texts.get("period.closed-late", turn.scope.report().name(), period.key().label(),
-                                turn.scope.department(progress.departmentCode()).name(), turn.scope.office()), List.of());
-            }
-        }
+        turn.out.addAll(closed.notices());
     }
 }

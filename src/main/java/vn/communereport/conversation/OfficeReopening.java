@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.communereport.access.AccessService;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
@@ -19,25 +18,18 @@ import vn.communereport.messaging.Texts;
 @Component
 class OfficeReopening {
 
-    private static final int MAX_COMMENT = 1000;
-
-    private final AccessService access;
+    private final OfficeDesk desk;
     private final PeriodService periods;
     private final CollectionService collection;
     private final Texts texts;
-    private final Screens screens;
     private final ActionCodec actions;
-    private final OfficeMenu buttons;
 
-    OfficeReopening(AccessService access, PeriodService periods, CollectionService collection, Texts texts, Screens screens,
-                    ActionCodec actions, OfficeMenu buttons) {
-        this.access = access;
+    OfficeReopening(OfficeDesk desk, PeriodService periods, CollectionService collection, Texts texts, ActionCodec actions) {
+        this.desk = desk;
         this.periods = periods;
         this.collection = collection;
         this.texts = texts;
-        this.screens = screens;
         this.actions = actions;
-        this.buttons = buttons;
     }
 
     private ReportingPeriod period(Turn turn) {
@@ -80,20 +72,17 @@ class OfficeReopening {
             turn.say(texts.get("office.only"));
             return;
         }
-        if (comment.isBlank() || comment.length() > MAX_COMMENT) {
+        if (comment.isBlank() || comment.length() > OfficeDesk.MAX_COMMENT) {
             turn.say(texts.get("reopen.comment-invalid"));
             return;
         }
-        ReportingPeriod period = period(turn);
         turn.state.idle();
-        if (!collection.reopen(period, departmentCode, turn.member.getId(), comment)) {
+        OfficeDesk.Result<OfficeDesk.Reopen> reopened = desk.reopen(turn.scope, turn.member, departmentCode, comment);
+        if (reopened.outcome() != OfficeDesk.Reopen.REOPENED) {
             turn.say(texts.get("reopen.not-submitted"));
             return;
         }
-        Department department = turn.scope.department(departmentCode);
-        turn.say(texts.get("reopen.done", department.name()));
-        turn.tellAll(access.departmentMembers(turn.scope.communeCode(), departmentCode),
-                texts.get("reopen.member", department.name(), period.key().label(), screens.who(turn.member.getId()), comment),
-                List.of(List.of(buttons.reviewButton())));
+        turn.say(texts.get("reopen.done", turn.scope.department(departmentCode).name()));
+        turn.out.addAll(reopened.notices());
     }
 }

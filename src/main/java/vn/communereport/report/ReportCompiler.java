@@ -65,6 +65,18 @@ public class ReportCompiler {
         return files.departmentPart(data(period, null), departmentCode);
     }
 
+    /** What the rules find in a period's figures as they stand, without writing any file. */
+    public List<RuleFinding> findings(ReportingPeriod period) {
+        return data(period, null).findings();
+    }
+
+    /** The findings of rules that name a row this department fills (its own rules and those it shares with others). */
+    public List<RuleFinding> findingsInvolving(ReportingPeriod period, String departmentCode) {
+        Ownership ownership = ownership(scope(period));
+        return findings(period).stream()
+                .filter(f -> f.rule().rowCodes().stream().anyMatch(code -> ownership.ownsRow(departmentCode, code))).toList();
+    }
+
     /** Rules broken by one new answer, limited to rules within the answering department. */
     public List<RuleFinding> checkAnswer(ReportingPeriod period, Question question, BigDecimal newValue) {
         Ownership ownership = ownership(scope(period));

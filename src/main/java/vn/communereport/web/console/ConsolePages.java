@@ -1,0 +1,59 @@
+package vn.communereport.web.console;
+
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import vn.communereport.collection.PeriodService;
+import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.messaging.Texts;
+
+/** What every console page carries (who, which report and period, the tokens its forms send back) and its notices. */
+@Component
+class ConsolePages {
+
+    /** The outcomes a change redirects with ({@code ?done=...}), each worded by {@code console.done.<name>}. */
+    private static final Set<String> NOTICES = Set.of("reopened", "reminded", "nobody", "opened", "closed", "invited", "withdrawn",
+            "revoked");
+
+    private final PeriodService periods;
+    private final FormOnce once;
+    private final ConsoleViews views;
+    private final Texts texts;
+
+    ConsolePages(PeriodService periods, FormOnce once, ConsoleViews views, Texts texts) {
+        this.periods = periods;
+        this.once = once;
+        this.views = views;
+        this.texts = texts;
+    }
+
+    /** The current period, with the page's common attributes put on the model; {@code section} marks the menu entry. */
+    ReportingPeriod page(Model model, OfficeAdmin admin, String section, String done, Integer count) {
+        ReportingPeriod period = periods.currentPeriod(admin.scope());
+        model.addAttribute("section", section);
+        model.addAttribute("csrf", admin.principal().csrfToken());
+        model.addAttribute("once", once.issue(admin.member().getId()));
+        String name = admin.member().getDisplayName();
+        model.addAttribute("adminName", name == null || name.isBlank() ? texts.get("console.signed-in-unnamed") : name);
+        model.addAttribute("communeName", admin.scope().commune().name());
+        model.addAttribute("reportName", admin.scope().report().name());
+        model.addAttribute("periodId", period.getId());
+        model.addAttribute("periodLabel", period.key().label());
+        model.addAttribute("periodOpen", period.isOpen());
+        model.addAttribute("deadline", views.when(period.getDeadline()));
+        if (done != null && NOTICES.contains(done)) {
+            model.addAttribute("notice", texts.get("console.done." + done, count == null ? 0 : count));
+        }
+        return period;
+    }
+
+    /** A form is acted on once: a repeat (or a token not given to this person) changes nothing and says so. */
+    void once(OfficeAdmin admin, String token) {
+        if (!once.consume(admin.member().getId(), token)) {
+            throw new ConsoleRefusal(HttpStatus.CONFLICT, "console.error.repeated");
+        }
+    }
+}
