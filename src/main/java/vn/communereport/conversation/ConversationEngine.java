@@ -73,7 +73,7 @@ public class ConversationEngine {
         // Into the outbox in this transaction: what the turn says stands or falls with what it changed, and goes out
         // even if the process dies right after the commit. The channel edge sends it at once and marks it sent.
         List<Outbox.Queued> queued = outbox.record(turn.out);
-        return Reply.recorded(queued, turn.notice);
+        return Reply.recorded(queued, turn.notice, turn.member == null ? null : turn.member.getId());
     }
 
     private void route(Turn turn) {

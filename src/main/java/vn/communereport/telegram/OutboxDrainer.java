@@ -50,9 +50,10 @@ class OutboxDrainer implements SmartLifecycle {
      * Sends one turn's messages in order, on the caller's thread, right after the turn's commit. Those the outbox
      * did not give this process to send (an earlier message to the same person is still waiting) are left to the
      * drainer thread. The first one Telegram does not take ends the sending: it and the rest go back to the outbox
-     * for the drainer thread, which backs off.
+     * for the drainer thread, which backs off. {@code writer}: the member who just wrote, and from which chat (may be
+     * null): their messages go there without looking the chat up.
      */
-    void sendNow(List<Outbox.Queued> turn) {
+    void sendNow(List<Outbox.Queued> turn, TelegramSender.KnownChat writer) {
         try {
             boolean handOver = false;
             List<Long> giveBack = new ArrayList<>();
@@ -64,7 +65,7 @@ class OutboxDrainer implements SmartLifecycle {
                     giveBack.add(message.id());
                 } else {
                     long paused = sender.pausedForMillis();
-                    TelegramSender.Attempt attempt = paused > 0 ? TelegramSender.Attempt.retry(paused) : deliver(message);
+                    TelegramSender.Attempt attempt = paused > 0 ? TelegramSender.Attempt.retry(paused) : deliver(message, writer);
                     if (attempt.delivery() == TelegramSender.Delivery.RETRY) {
                         stopped = true;
                         outbox.release(List.of(message.id()), Duration.ofMillis(Math.max(attempt.retryAfterMillis(), FIRST_BACKOFF)));
@@ -111,7 +112,7 @@ class OutboxDrainer implements SmartLifecycle {
                     return done;
                 }
                 long paused = sender.pausedForMillis();
-                TelegramSender.Attempt attempt = paused > 0 ? TelegramSender.Attempt.retry(paused) : deliver(batch.get(i));
+                TelegramSender.Attempt attempt = paused > 0 ? TelegramSender.Attempt.retry(paused) : deliver(batch.get(i), null);
                 if (attempt.delivery() == TelegramSender.Delivery.RETRY) {
                     long wait;
                     if (attempt.retryAfterMillis() > 0) {
@@ -139,10 +140,10 @@ class OutboxDrainer implements SmartLifecycle {
     }
 
     /** One attempt, marked at once when it is done with (sent, blocked, refused); a RETRY is the caller's to handle. */
-    private TelegramSender.Attempt deliver(Outbox.Queued message) {
+    private TelegramSender.Attempt deliver(Outbox.Queued message, TelegramSender.KnownChat writer) {
         TelegramSender.Attempt attempt;
         try {
-            attempt = sender.send(message.message());
+            attempt = sender.send(message.message(), writer);
         } catch (RuntimeException e) {
             // Not Telegram: the database (finding the member's chat) or a bug. Kept, and tried again later.
             log.warn("Message {} could not be sent now: {}", message.id(), e.toString());

@@ -93,9 +93,28 @@ class TelegramSender {
         this.pausedUntil = nanoTime.getAsLong();
     }
 
+    /**
+     * A member and the private chat they wrote from a moment ago. A private chat's id is its user's and the member
+     * just reached the bot from it, so it needs no looking up (a lookup cost a transaction per message).
+     */
+    record KnownChat(long memberId, long chat) {
+
+        Long chatOf(Recipient to) {
+            return to instanceof Recipient.ToMember member && member.memberId() == memberId ? Long.valueOf(chat) : null;
+        }
+    }
+
     /** One attempt; may wait for the pacing, never for a retry. */
     Attempt send(Outbound message) {
-        Long chat = chatOf(message.to());
+        return send(message, null);
+    }
+
+    /** One attempt, to {@code known}'s chat when the message is for them. */
+    Attempt send(Outbound message, KnownChat known) {
+        Long chat = known == null ? null : known.chatOf(message.to());
+        if (chat == null) {
+            chat = chatOf(message.to());
+        }
         if (chat == null) {
             return Attempt.of(Delivery.UNREACHABLE);
         }

@@ -208,7 +208,8 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         }
         // Committed, and in the outbox: sent now, in order, each marked sent as Telegram takes it. What cannot go now
         // (Telegram down, or an earlier message to the same person still waiting) the outbox keeps for the drainer.
-        outbox.sendNow(reply.queued());
+        outbox.sendNow(reply.queued(), reply.actor() == null ? null
+                : new TelegramSender.KnownChat(reply.actor(), Long.parseLong(inbound.from().address())));
         if (menus != null && inbound.privateChat()) {
             menus.seen(inbound.from());
         }

@@ -40,37 +40,4 @@ class RenderSeedReportTest {
                 files.departmentPart(SeedFixture.data(answers, Set.of("van-phong")), "trung-tam-hcc").content());
         assertThat(report.docx().content()).isNotEmpty();
     }
-
-    @Test
-    void renderingTheWholeReportIsCheap() {
-        ReportFiles files = new ReportFiles();
-        ReportData data = SeedFixture.seedData(LocalDate.of(2026, 6, 25));
-        for (int i = 0; i < 10; i++) {
-            files.compile(data); // warm up
-        }
-        int rounds = 20;
-        long docxNanos = 0;
-        long xlsxNanos = 0;
-        long compileNanos = 0;
-        DocxReportWriter docx = new DocxReportWriter();
-        XlsxTableWriter xlsx = new XlsxTableWriter();
-        for (int i = 0; i < rounds; i++) {
-            long t0 = System.nanoTime();
-            docx.write(data);
-            long t1 = System.nanoTime();
-            xlsx.write(data);
-            long t2 = System.nanoTime();
-            files.compile(SeedFixture.seedData(LocalDate.of(2026, 6, 25)));
-            long t3 = System.nanoTime();
-            docxNanos += t1 - t0;
-            xlsxNanos += t2 - t1;
-            compileNanos += t3 - t2;
-        }
-        double docxMs = docxNanos / 1e6 / rounds;
-        double xlsxMs = xlsxNanos / 1e6 / rounds;
-        double compileMs = compileNanos / 1e6 / rounds;
-        System.out.printf("warm render over %d rounds: docx %.1f ms, xlsx %.1f ms, data+docx+xlsx %.1f ms%n",
-                rounds, docxMs, xlsxMs, compileMs);
-        assertThat(compileMs).isLessThan(300);
-    }
 }

@@ -112,7 +112,7 @@ class AcknowledgedMeansHandledTest {
 
     static Reply echo(Inbound in) {
         Outbound echo = Outbound.plain(Recipient.address(in.channel(), in.from().address()), "Đã nhận: " + in.text());
-        return Reply.recorded(List.of(new Outbox.Queued(rows.incrementAndGet(), echo, true)), null);
+        return Reply.recorded(List.of(new Outbox.Queued(rows.incrementAndGet(), echo, true)), null, null);
     }
 
     @Test

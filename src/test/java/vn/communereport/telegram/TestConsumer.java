@@ -38,7 +38,7 @@ public final class TestConsumer {
                 queued.forEach(q -> sent.add(q.message()));
             }
             return null;
-        }).when(outbox).sendNow(any());
+        }).when(outbox).sendNow(any(), any());
         consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> true, Thread::sleep);
     }
 
