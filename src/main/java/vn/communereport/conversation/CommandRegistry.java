@@ -23,7 +23,8 @@ class CommandRegistry implements CommandMenu {
     private final Texts texts;
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
-                    OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, Texts texts) {
+                    OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding,
+                    SheetExchange sheets, Texts texts) {
         this.texts = texts;
         this.commands = List.of(
                 new Command("start", List.of("tieptuc"), EVERYONE, (turn, argument) -> {
@@ -35,6 +36,7 @@ class CommandRegistry implements CommandMenu {
                 new Command("xem", List.of(), MEMBERS, (turn, argument) -> reviewing.show(turn)),
                 new Command("nop", List.of(), MEMBERS, (turn, argument) -> submitting.ask(turn)),
                 new Command("phanbaocao", List.of(), MEMBERS, reports::departmentPart),
+                new Command("bangtinh", List.of(), MEMBERS, sheets::template),
                 new Command("tamdung", List.of("huy"), EVERYONE, (turn, argument) -> start.pause(turn)),
                 new Command("tiendo", List.of(), OFFICE, progress::show),
                 new Command("duthao", List.of(), OFFICE, reports::compile),

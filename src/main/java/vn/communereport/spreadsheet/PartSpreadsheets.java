@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.communereport.access.AccessService;
@@ -133,6 +134,8 @@ public class PartSpreadsheets {
         if (file.length > maxUploadBytes) {
             return refused(name, new Refusal("sheet.refused.too-large", megabytes(file.length), megabytes(maxUploadBytes)));
         }
+        // Inside a caller's transaction (the chat's turn) a race must reach the caller, which retries the whole turn.
+        boolean joined = TransactionSynchronizationManager.isActualTransactionActive();
         try {
             return transactions.execute(status -> {
                 Optional<Member> member = access.byId(memberId).filter(Member::isActive);
@@ -149,6 +152,9 @@ public class PartSpreadsheets {
                 return new ImportResult(name, null, outcome.rows(), reference, results.text(name, outcome.rows(), reference != null));
             });
         } catch (ConcurrencyFailureException | DataIntegrityViolationException raced) {
+            if (joined) {
+                throw raced;
+            }
             return refused(name, new Refusal("sheet.refused.busy"));
         }
     }
