@@ -43,6 +43,7 @@ final class TemplateWriter {
 
     private static final double LINE_HEIGHT = 15.75;
     private static final float MAX_ROW_HEIGHT = 409;
+    private static final int EMPTY_BLOCK_LINES = 6;
     private static final int CELL_LIMIT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final Wording texts;
@@ -159,8 +160,10 @@ final class TemplateWriter {
                 if (!fits) {
                     row.getCell(SheetColumns.NARRATIVE_META + SheetColumns.QUESTION_ID).setCellValue("");
                 }
-                row.setHeightInPoints(height(Math.max(Math.max(3, lines(title, widths[SheetColumns.BLOCK_TITLE] + 6)),
-                        lines(text, widths[SheetColumns.CONTENT]))));
+                // LibreOffice does not fit a row to its text on opening: the row is sized for what is stored, with room
+                // to write when nothing is yet.
+                int textLines = text.isEmpty() ? EMPTY_BLOCK_LINES : lines(text, widths[SheetColumns.CONTENT]);
+                row.setHeightInPoints(height(Math.max(lines(title, widths[SheetColumns.BLOCK_TITLE] + 6), textLines)));
             }
             r++;
         }

@@ -192,6 +192,7 @@ class PartSpreadsheetsTest {
                 }
             }
         });
+        writeQuietly("BangSoLieu-van-hoa-xa-hoi-da-dien.xlsx", filled); // to look at, rendered by LibreOffice
         ImportResult first = sheets.importFile(culture.getId(), "BangSoLieu.xlsx", filled, false);
         assertThat(first.refusal()).isNull();
         assertThat(first.rows(Status.REFUSED)).isEmpty();
@@ -228,6 +229,14 @@ class PartSpreadsheetsTest {
         assertThat(again.count(Status.UNCHANGED)).isEqualTo(flow.size());
         assertThat(again.text()).contains("không có ô nào khác");
         assertThat(database()).as("unchanged values are not stored again").isEqualTo(before);
+    }
+
+    static void writeQuietly(String name, byte[] file) {
+        try {
+            Files.write(Path.of("target", name), file);
+        } catch (IOException e) {
+            // only for looking at
+        }
     }
 
     static BigDecimal expectedNumber(Question question, String typed) {
