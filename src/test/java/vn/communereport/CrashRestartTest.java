@@ -35,6 +35,7 @@ import vn.communereport.definition.ReportContext;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.telegram.BotApiGate;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.TestDatabase;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -96,12 +97,12 @@ class CrashRestartTest {
                 CommuneReportApplication.class.getName(),
                 "--telegram.bot-token=" + BotProcess.TOKEN,
                 "--telegram.api-url=" + apiUrl,
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("baocao").toAbsolutePath(),
                 "--app.office-admin-ids=" + ADMIN,
                 "--telegram.poll-timeout-seconds=2",
                 "--server.port=0",
                 "--telegram.chat-messages-per-second=1000",
                 "--telegram.chat-burst=1000"));
+        TestDatabase.settingsFor(data).forEach((key, value) -> command.add("--" + key + "=" + value));
         command.addAll(List.of(extra));
         Path log = data.resolve("bot-" + (++started) + ".log");
         logs.add(log);

@@ -48,15 +48,10 @@ class OutboxTest {
     Outbox one;
     Outbox two;
 
-    /** On H2 by default; {@code -Doutbox.test.database=jdbc:postgresql://…} (user in {@code outbox.test.user}) runs it on another database. */
+    /** On H2 by default, on PostgreSQL as {@link vn.communereport.testsupport.TestDatabase} says. */
     @BeforeAll
     static void start() {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of("telegram.enabled", "false", "app.reminders.initial-delay", "PT24H"));
-        String database = System.getProperty("outbox.test.database", "");
-        if (!database.isBlank()) {
-            settings.put("spring.datasource.url", database);
-            settings.put("spring.datasource.username", System.getProperty("outbox.test.user", ""));
-        }
+        Map<String, String> settings = Map.of("telegram.enabled", "false", "app.reminders.initial-delay", "PT24H");
         app = BotProcess.start("http://127.0.0.1:9", data, "", settings);
         tx = new TransactionTemplate(app.bean(PlatformTransactionManager.class));
         jdbc = app.bean(JdbcTemplate.class);

@@ -10,8 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.communereport.CommuneReportApplication;
 
 /**
- * The real application, started in this JVM against a Bot API base URL and an H2 file database, so a test
- * can stop it and start it again on the same data, as a server restart would.
+ * The real application, started in this JVM against a Bot API base URL and a database of the test's own (an H2
+ * file, or PostgreSQL: see {@link TestDatabase}), so a test can stop it and start it again on the same data, as a
+ * server restart would.
  */
 public final class BotProcess implements AutoCloseable {
 
@@ -36,7 +37,7 @@ public final class BotProcess implements AutoCloseable {
         // The stand-in only limits rates when a test asks it to; tests that do set these back.
         properties.put("telegram.chat-messages-per-second", "1000");
         properties.put("telegram.chat-burst", "1000");
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("baocao").toAbsolutePath());
+        properties.putAll(TestDatabase.settingsFor(dataDir));
         properties.put("app.office-admin-ids", officeAdminIds);
         properties.put("server.port", "0"); // tests run side by side: each application on a free port
         properties.putAll(extra);
