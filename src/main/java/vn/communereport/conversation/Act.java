@@ -31,6 +31,8 @@ enum Act {
     EDIT_LIST("edl", Arg.NUMBER),
     SUBMIT("sub", Arg.NONE),
     CONFIRM_SUBMIT("subok", Arg.NUMBER),
+    /** the figures with warnings of a kept spreadsheet (the argument is its reference, "id-token") */
+    CONFIRM_SHEET("xls", Arg.CODE),
     // the office
     PROGRESS("prog", Arg.NONE),
     INVITE("inv", Arg.CODE_OR_EMPTY),

@@ -32,7 +32,7 @@ class ButtonRoutes {
 
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
-                 OfficeReminding reminding, OfficeReports reports, Texts texts) {
+                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, Texts texts) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -43,6 +43,7 @@ class ButtonRoutes {
         routes.put(Act.EDIT_LIST, new Route(MEMBERS, (turn, action) -> reviewing.editList(turn, (int) Math.min(action.number(), 1000))));
         routes.put(Act.SUBMIT, new Route(MEMBERS, (turn, action) -> submitting.ask(turn)));
         routes.put(Act.CONFIRM_SUBMIT, new Route(MEMBERS, (turn, action) -> submitting.confirm(turn, action.number())));
+        routes.put(Act.CONFIRM_SHEET, new Route(MEMBERS, (turn, action) -> sheets.confirm(turn, action.argument())));
         routes.put(Act.PROGRESS, new Route(OFFICE, (turn, action) -> progress.show(turn, "")));
         routes.put(Act.INVITE, new Route(OFFICE, (turn, action) -> members.invite(turn, action.argument())));
         routes.put(Act.REOPEN, new Route(OFFICE, (turn, action) -> reopening.askComment(turn, action.argument())));

@@ -25,7 +25,7 @@ class CommandRegistry implements CommandMenu {
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
                     OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, WebSignIn web,
-                    Texts texts) {
+                    SheetExchange sheets, Texts texts) {
         this.texts = texts;
         this.web = web;
         this.commands = List.of(
@@ -38,6 +38,7 @@ class CommandRegistry implements CommandMenu {
                 new Command("xem", List.of(), MEMBERS, (turn, argument) -> reviewing.show(turn)),
                 new Command("nop", List.of(), MEMBERS, (turn, argument) -> submitting.ask(turn)),
                 new Command("phanbaocao", List.of(), MEMBERS, reports::departmentPart),
+                new Command("bangtinh", List.of(), MEMBERS, sheets::template),
                 new Command("tamdung", List.of("huy"), EVERYONE, (turn, argument) -> start.pause(turn)),
                 new Command("web", List.of(), EVERYONE, web::link),
                 new Command("tiendo", List.of(), OFFICE, progress::show),

@@ -35,13 +35,14 @@ public class ConversationEngine {
     private final Answering answering;
     private final OfficeReopening reopening;
     private final OfficePeriods periods;
+    private final SheetExchange sheets;
     /** Where {@link #handle} writes what a turn says, in the turn's transaction. */
     private final Outbox outbox;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ReportScopes scopes, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
-                       OfficePeriods periods, Outbox outbox) {
+                       OfficePeriods periods, SheetExchange sheets, Outbox outbox) {
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.states = states;
@@ -56,6 +57,7 @@ public class ConversationEngine {
         this.answering = answering;
         this.reopening = reopening;
         this.periods = periods;
+        this.sheets = sheets;
     }
 
     /** One person's step: stored whole or not at all, applied at most once per delivery. */
@@ -100,6 +102,7 @@ public class ConversationEngine {
             case BUTTON -> buttons.press(turn, in.buttonData());
             case EDITED -> turn.say(texts.get("input.edited"));
             case UNSUPPORTED -> turn.say(texts.get("input.unsupported"));
+            case FILE -> sheets.received(turn, in.file());
         }
         turn.state.touched(clock.instant());
     }

@@ -56,12 +56,13 @@ class TelegramConfiguration {
     @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
                             TelegramSender sender, OutboxDrainer outbox, Texts texts, BotIdentity identity, CommandMenu menu,
-                            AccessService access, Definitions definitions, Optional<WebLinks> web) {
+                            AccessService access, Definitions definitions, Optional<WebLinks> web,
+                            @Value("${app.spreadsheet.max-upload-bytes:5242880}") long maxUploadBytes) {
         TelegramBot[] self = new TelegramBot[1];
         CommandMenus menus = new CommandMenus(client, menu, access, definitions);
         web.flatMap(WebLinks::miniAppUrl).ifPresent(url -> menus.withMiniApp(url, texts.get("web.button.open-form")));
         UpdateConsumer consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
-                .withMenus(menus).handledOn(properties.handlerThreads());
+                .withMenus(menus).withFiles(new TelegramFiles(client, properties, maxUploadBytes)).handledOn(properties.handlerThreads());
         self[0] = new TelegramBot(properties, client, consumer, menus, identity);
         return self[0];
     }

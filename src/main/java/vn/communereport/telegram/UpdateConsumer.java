@@ -71,6 +71,14 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         return this;
     }
 
+    /** Fetches the documents people send, so the core gets their bytes; without it a document reads as not fetched. */
+    private TelegramFiles files;
+
+    UpdateConsumer withFiles(TelegramFiles files) {
+        this.files = files;
+        return this;
+    }
+
     UpdateConsumer handledOn(int threads) {
         if (threads > 1) {
             AtomicInteger number = new AtomicInteger();
@@ -196,6 +204,9 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         Inbound inbound = UpdateMapper.toInbound(update);
         if (inbound == null) {
             return;
+        }
+        if (inbound.kind() == Inbound.Kind.FILE && inbound.privateChat() && files != null) {
+            inbound = inbound.withFile(files.fetch(update.getMessage().getDocument()));
         }
         Reply reply = handleDurably(inbound);
         if (update.hasCallbackQuery()) {

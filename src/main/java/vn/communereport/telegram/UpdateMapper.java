@@ -1,12 +1,14 @@
 package vn.communereport.telegram;
 
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import vn.communereport.access.ChannelIdentity;
 import vn.communereport.conversation.Inbound;
+import vn.communereport.conversation.ReceivedFile;
 
 /**
  * Reads a Telegram update as a channel-neutral {@link Inbound}; updates the bot has no use for give null.
@@ -26,6 +28,14 @@ final class UpdateMapper {
             Message message = update.getMessage();
             if (message.getFrom() == null) {
                 return null;
+            }
+            if (message.hasDocument()) {
+                // The bytes are fetched by TelegramFiles; until then the core would read it as not fetched.
+                Document document = message.getDocument();
+                long size = document.getFileSize() == null ? 0 : document.getFileSize();
+                return new Inbound(CHANNEL, deliveryId, identity(message.getFrom(), message.getChatId()), isPrivate(message),
+                        name(message.getFrom()), Inbound.Kind.FILE, null, null, null,
+                        ReceivedFile.unavailable(document.getFileName() == null ? "" : document.getFileName(), size));
             }
             Inbound.Kind kind = message.hasText() ? Inbound.Kind.TEXT : Inbound.Kind.UNSUPPORTED;
             Message replied = message.getReplyToMessage();

@@ -32,8 +32,9 @@ class CommandRegistryTest {
     final OfficePeriods periods = mock(OfficePeriods.class);
     final OfficeReminding reminding = mock(OfficeReminding.class);
     final WebSignIn web = mock(WebSignIn.class);
+    final SheetExchange sheets = mock(SheetExchange.class);
     final CommandRegistry registry = new CommandRegistry(start, reviewing, submitting, reports, progress, members, reopening,
-            periods, reminding, web, texts);
+            periods, reminding, web, sheets, texts);
 
     Turn turn(boolean officeAdmin) {
         Member member = mock(Member.class);

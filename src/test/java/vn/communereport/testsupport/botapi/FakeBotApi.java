@@ -67,6 +67,8 @@ public final class FakeBotApi implements AutoCloseable {
     static final int MAX_CAPTION_LENGTH = 1024;
     static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
     static final int LONG_POLL_MAX_TIMEOUT = 50;
+    /** Telegram lets a bot download files up to 20 MB (getFile answers "file is too big" above). */
+    static final long MAX_DOWNLOAD_SIZE = 20L * 1024 * 1024;
     static final String CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
     private static final long SECOND = 1_000_000_000L;
     private static final Set<String> NOT_DELIVERED_BY_DEFAULT = Set.of("chat_member", "message_reaction", "message_reaction_count");
@@ -144,6 +146,14 @@ public final class FakeBotApi implements AutoCloseable {
     /** update_id -> System.nanoTime() when getUpdates first handed the update to the bot. */
     private final Map<Integer, Long> servedNanos = new HashMap<>();
     private final List<BotMessageListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A document a user sent: downloadable at {@code path} once getFile has issued that path, as Telegram does. */
+    private record UserFile(String fileId, String uniqueId, String fileName, byte[] content, String path) {
+    }
+
+    private final Map<String, UserFile> userFiles = new HashMap<>();
+    private final Map<String, UserFile> issuedFilePaths = new HashMap<>();
+    private int nextFileNumber = 1;
 
     private FakeBotApi(String token) throws IOException {
         this.token = Objects.requireNonNull(token, "token");
@@ -520,6 +530,9 @@ public final class FakeBotApi implements AutoCloseable {
                 return unavailableReply();
             }
         }
+        if (path.startsWith("/file/bot")) {
+            return fileDownload(path);
+        }
         if (!path.startsWith("/bot")) {
             return error(new ApiError(404, "Not Found"));
         }
@@ -566,6 +579,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "setmycommands" -> setMyCommands(r);
             case "setchatmenubutton" -> setChatMenuButton(r);
             case "senddocument" -> sendDocument(asSent, r, now);
+            case "getfile" -> getFile(r);
             default -> throw new ApiError(404, "Not Found");
         };
     }
@@ -826,6 +840,61 @@ public final class FakeBotApi implements AutoCloseable {
             record(new SentMessage(chat.id, messageId, method, caption, rawCaption, keyboard, document, now, message), chat);
             return message;
         }
+    }
+
+    /** getFile: a file a user sent, by its file_id; its file_path can then be downloaded. Over 20 MB is refused. */
+    private Object getFile(ApiRequest r) throws ApiError {
+        String fileId = r.arg("file_id");
+        if (fileId.isEmpty()) {
+            throw ApiError.badRequest("file_id not specified");
+        }
+        synchronized (lock) {
+            UserFile file = userFiles.get(fileId);
+            if (file == null) {
+                throw ApiError.badRequest("invalid file_id");
+            }
+            if (file.content().length > MAX_DOWNLOAD_SIZE) {
+                throw ApiError.badRequest("file is too big");
+            }
+            issuedFilePaths.put(file.path(), file);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("file_id", file.fileId());
+            result.put("file_unique_id", file.uniqueId());
+            result.put("file_size", file.content().length);
+            result.put("file_path", file.path());
+            return result;
+        }
+    }
+
+    /** GET /file/bot{token}/{file_path}: the bytes, for a path getFile issued; anything else is 404 as at Telegram. */
+    private Reply fileDownload(String path) {
+        String rest = path.substring("/file/bot".length());
+        int slash = rest.indexOf('/');
+        if (slash < 0 || !rest.substring(0, slash).equals(token)) {
+            return error(new ApiError(404, "Not Found"));
+        }
+        synchronized (lock) {
+            UserFile file = issuedFilePaths.get(rest.substring(slash + 1));
+            if (file == null) {
+                return error(new ApiError(404, "Not Found"));
+            }
+            return new Reply(200, file.content(), "application/octet-stream", null, null);
+        }
+    }
+
+    /** Called by FakeUser (under lock): keeps a document a user sends and returns its Document object. */
+    Map<String, Object> userDocument(String fileName, byte[] content) {
+        String extension = fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "";
+        UserFile file = new UserFile("BQACAgUAAxkBAAI" + randomToken(18), "AgAD" + randomToken(6), fileName, content.clone(),
+                "documents/file_" + nextFileNumber++ + extension);
+        userFiles.put(file.fileId(), file);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("file_name", fileName);
+        document.put("mime_type", mimeType(fileName));
+        document.put("file_id", file.fileId());
+        document.put("file_unique_id", file.uniqueId());
+        document.put("file_size", content.length);
+        return document;
     }
 
     /**

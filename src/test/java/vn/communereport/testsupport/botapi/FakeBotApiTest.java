@@ -240,6 +240,34 @@ class FakeBotApiTest {
     }
 
     @Test
+    void aDocumentAUserSendsIsFetchedWithGetFileThenDownloadedFromItsPathOnly() throws Exception {
+        FakeUser lan = opened(1001, "Lan");
+        byte[] content = "bảng số liệu".getBytes(StandardCharsets.UTF_8);
+        lan.sendsDocument("BangSoLieu.xlsx", content);
+        JsonNode updates = post("getUpdates", Map.of("timeout", 0)).path("result");
+        JsonNode document = updates.get(updates.size() - 1).path("message").path("document");
+        assertThat(document.path("file_name").asText()).isEqualTo("BangSoLieu.xlsx");
+        assertThat(document.path("file_size").asInt()).isEqualTo(content.length);
+        String fileId = document.path("file_id").asText();
+
+        TelegramApiRequestException unknown = requestError(() -> bot.execute(new org.telegram.telegrambots.meta.api.methods.GetFile("nope")));
+        assertThat(unknown.getApiResponse()).isEqualTo("Bad Request: invalid file_id");
+        assertThat(fileDownload("documents/file_1.xlsx", TOKEN).statusCode()).as("not issued by getFile yet").isEqualTo(404);
+
+        org.telegram.telegrambots.meta.api.objects.File file = bot.execute(new org.telegram.telegrambots.meta.api.methods.GetFile(fileId));
+        assertThat(file.getFileSize()).isEqualTo(content.length);
+        HttpResponse<byte[]> downloaded = fileDownload(file.getFilePath(), TOKEN);
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        assertThat(downloaded.body()).isEqualTo(content);
+        assertThat(fileDownload(file.getFilePath(), "999:other").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<byte[]> fileDownload(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/file/bot" + token + "/" + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void sendDocumentUploadsTheBytes() throws Exception {
         FakeUser lan = opened(1001, "Lan");
         byte[] content = "Báo cáo tháng 11".getBytes(StandardCharsets.UTF_8);

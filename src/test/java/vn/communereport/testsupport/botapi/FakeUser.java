@@ -82,6 +82,20 @@ public final class FakeUser {
     }
 
     /**
+     * The user sends a file as a document (the paper clip, then "File"), without a caption. The bot can fetch it with
+     * getFile and then download it from /file/bot{token}/{file_path}, as from Telegram.
+     */
+    public long sendsDocument(String fileName, byte[] content) {
+        synchronized (api.lock) {
+            Map<String, Object> message = textMessage("", null);
+            message.remove("text");
+            message.remove("entities");
+            message.put("document", api.userDocument(fileName, content));
+            return api.enqueueUpdate(Map.of("message", message));
+        }
+    }
+
+    /**
      * The user replies to an earlier bot message in this chat (swipe or "Reply" in the Telegram client) with a text.
      * The message update carries reply_to_message: the earlier message as Telegram sends it there (message_id, from =
      * the bot, chat, date, text or document and caption, reply_markup; without a reply_to_message of its own).
