@@ -47,6 +47,9 @@ class FormAccess {
         ReportScope scope = scopes.forCommune(member.getCommuneCode())
                 .orElseThrow(() -> new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"));
         Optional<Flow> flow = scope.flowOf(member.getDepartmentCode());
+        if (flow.isEmpty() && !member.isOfficeAdmin()) {
+            throw new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"); // taken out of their department
+        }
         if (flow.isEmpty()) {
             throw new FormRefusal(HttpStatus.NOT_FOUND, "form.error.no-part", scope.office());
         }
