@@ -23,7 +23,8 @@ class CommandRegistry implements CommandMenu {
     private final Texts texts;
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
-                    OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, Texts texts) {
+                    OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, WebSignIn web,
+                    Texts texts) {
         this.texts = texts;
         this.commands = List.of(
                 new Command("start", List.of("tieptuc"), EVERYONE, (turn, argument) -> {
@@ -36,6 +37,7 @@ class CommandRegistry implements CommandMenu {
                 new Command("nop", List.of(), MEMBERS, (turn, argument) -> submitting.ask(turn)),
                 new Command("phanbaocao", List.of(), MEMBERS, reports::departmentPart),
                 new Command("tamdung", List.of("huy"), EVERYONE, (turn, argument) -> start.pause(turn)),
+                new Command("web", List.of(), EVERYONE, web::link),
                 new Command("tiendo", List.of(), OFFICE, progress::show),
                 new Command("duthao", List.of(), OFFICE, reports::compile),
                 new Command("moi", List.of(), OFFICE, members::invite),

@@ -31,8 +31,9 @@ class CommandRegistryTest {
     final OfficeReopening reopening = mock(OfficeReopening.class);
     final OfficePeriods periods = mock(OfficePeriods.class);
     final OfficeReminding reminding = mock(OfficeReminding.class);
+    final WebSignIn web = mock(WebSignIn.class);
     final CommandRegistry registry = new CommandRegistry(start, reviewing, submitting, reports, progress, members, reopening,
-            periods, reminding, texts);
+            periods, reminding, web, texts);
 
     Turn turn(boolean officeAdmin) {
         Member member = mock(Member.class);
