@@ -35,9 +35,12 @@
     f.querySelector('.st').textContent = text || T[s];
     var m = f.querySelector('.msg');
     m.textContent = message || '';
-    (buttons || []).forEach(function (b) {
-      var e = d.createElement('button'); e.type = 'button'; e.textContent = b[0]; e.onclick = b[1]; m.appendChild(e);
+    if (!buttons) return;
+    var row = d.createElement('div');
+    buttons.forEach(function (b) {
+      var e = d.createElement('button'); e.type = 'button'; e.textContent = b[0]; e.onclick = b[1]; row.appendChild(e);
     });
+    m.appendChild(row);
   }
   function keep(f) { localStorage.setItem(KEY + f.dataset.q, JSON.stringify({ value: val(f), v: f.dataset.v })); }
   function kept(f) { var s = localStorage.getItem(KEY + f.dataset.q); return s ? JSON.parse(s) : null; }
