@@ -104,6 +104,11 @@ public class ReportCompiler {
         return rates;
     }
 
+    /** A heading or label of the report with its names filled for the period ("{KY_SAU}" → "6 THÁNG ĐẦU NĂM 2027"). */
+    public String filled(ReportingPeriod period, String template) {
+        return template == null ? null : new TemplateText(scope(period).commune(), period.key()).fill(template);
+    }
+
     private static void withParts(Ownership ownership, String code, Set<String> into) {
         TableRow row = ownership.row(code);
         if (row == null || !into.add(code) || row.kind() != TableRow.Kind.COMPUTED) {

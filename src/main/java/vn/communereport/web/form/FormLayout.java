@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
@@ -22,10 +23,13 @@ final class FormLayout {
 
     private final ReportDefinition report;
     private final Wording texts;
+    /** Fills the report's names in a heading ("{KY_SAU}"), as the compiled report prints it. */
+    private final UnaryOperator<String> filled;
 
-    FormLayout(ReportDefinition report, Wording texts) {
+    FormLayout(ReportDefinition report, Wording texts, UnaryOperator<String> filled) {
         this.report = report;
         this.texts = texts;
+        this.filled = filled;
     }
 
     /** The heading a question comes under; a new one starts whenever it changes along the flow. */
@@ -33,20 +37,20 @@ final class FormLayout {
         String top = question.fills().ref().split("\\.")[0];
         if (question.fills().kind() == Slot.Kind.TABLE_ROW) {
             String title = report.row(top).map(TableRow::label).orElse("");
-            return texts.get("form.group.table", top, title);
+            return texts.get("form.group.table", top, filled.apply(title));
         }
         String title = report.sections().stream().filter(node -> top.equals(node.number())).map(SectionNode::title)
                 .findFirst().orElse("");
-        return texts.get("form.group.block", top, title);
+        return texts.get("form.group.block", top, filled.apply(title));
     }
 
     /** The label: the table row's as the table prints it, or the narrative block's heading. */
     String label(Question question) {
         if (question.fills().kind() == Slot.Kind.TABLE_ROW) {
-            return report.row(question.fills().ref()).map(TableRow::label).orElse(question.prompt());
+            return report.row(question.fills().ref()).map(TableRow::label).map(filled).orElse(question.prompt());
         }
         return report.blocks().stream().filter(node -> question.fills().ref().equals(node.block())).map(SectionNode::title)
-                .findFirst().orElse(question.prompt());
+                .findFirst().map(filled).orElse(question.prompt());
     }
 
     /** What to write, for a narrative block (its prompt says it), or the question's help for a figure. */

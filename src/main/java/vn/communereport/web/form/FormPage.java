@@ -40,7 +40,7 @@ class FormPage {
     FormView view(FormPart part, String csrf) {
         Flow flow = part.flow();
         ReportingPeriod period = part.period();
-        FormLayout layout = new FormLayout(part.scope().report(), texts);
+        FormLayout layout = new FormLayout(part.scope().report(), texts, text -> reports.filled(period, text));
         Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.departmentCode());
         Map<String, Answer> previous = periods.previous(period)
                 .map(p -> collection.departmentAnswers(p.getId(), flow.departmentCode())).orElse(Map.of());
@@ -57,7 +57,7 @@ class FormPage {
                 sections.add(new FormView.Section(title, fields));
             }
             List<FormView.Rate> rates = ratesAfter.getOrDefault(question.id(), List.of()).stream()
-                    .map(row -> new FormView.Rate(row.code(), row.label(), row.unit(), rateValues.getOrDefault(row.code(), ""))).toList();
+                    .map(row -> new FormView.Rate(row.code(), reports.filled(period, row.label()), row.unit(), rateValues.getOrDefault(row.code(), ""))).toList();
             fields.add(field(layout, question, stored.get(question.id()), previous.get(question.id()), rates));
         }
         int done = flow.size() - collection.missingRequired(flow, stored).size();

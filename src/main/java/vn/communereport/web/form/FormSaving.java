@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -124,7 +125,7 @@ class FormSaving {
     }
 
     Map<String, String> rates(FormPart part) {
-        return reports.rates(part.period(), new FormLayout(part.scope().report(), texts).rateCodes(part.flow()));
+        return reports.rates(part.period(), new FormLayout(part.scope().report(), texts, UnaryOperator.identity()).rateCodes(part.flow()));
     }
 
     /**
