@@ -42,7 +42,8 @@
     });
     m.appendChild(row);
   }
-  function keep(f) { localStorage.setItem(KEY + f.dataset.q, JSON.stringify({ value: val(f), v: f.dataset.v })); }
+  // With the version the person was looking at when typing, so a colleague's change meanwhile is not overwritten unseen.
+  function keep(f) { localStorage.setItem(KEY + f.dataset.q, JSON.stringify({ value: val(f), v: f.dataset.v || '' })); }
   function kept(f) { var s = localStorage.getItem(KEY + f.dataset.q); return s ? JSON.parse(s) : null; }
   function forget(f) { localStorage.removeItem(KEY + f.dataset.q); }
   function show(j) {
@@ -174,12 +175,12 @@
   // What was typed and not saved before the page was closed is put back and sent again.
   form.querySelectorAll('.f').forEach(function (f) {
     var k = kept(f);
-    if (b0(f)) grow(box(f));
+    if (f.dataset.kind === 'area') grow(box(f));
     if (!k) return;
     if (locked) { forget(f); return; }
     if (k.value !== val(f)) setVal(f, k.value);
+    f.dataset.v = k.v;
     state(f, 'pending');
     save(f);
   });
-  function b0(f) { return f.dataset.kind === 'area'; }
 })();

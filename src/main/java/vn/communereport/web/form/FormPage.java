@@ -1,6 +1,7 @@
 package vn.communereport.web.form;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,7 @@ class FormPage {
                 .map(p -> collection.departmentAnswers(p.getId(), flow.departmentCode())).orElse(Map.of());
         Map<String, List<TableRow>> ratesAfter = layout.ratesAfter(flow);
         Map<String, String> rateValues = reports.rates(period, layout.rateCodes(flow));
+        Map<Long, String> names = new HashMap<>(); // one look-up per person, not per answer
         List<FormView.Section> sections = new ArrayList<>();
         String heading = null;
         List<FormView.Field> fields = null;
@@ -58,21 +60,22 @@ class FormPage {
             }
             List<FormView.Rate> rates = ratesAfter.getOrDefault(question.id(), List.of()).stream()
                     .map(row -> new FormView.Rate(row.code(), reports.filled(period, row.label()), row.unit(), rateValues.getOrDefault(row.code(), ""))).toList();
-            fields.add(field(layout, question, stored.get(question.id()), previous.get(question.id()), rates));
+            fields.add(field(layout, question, stored.get(question.id()), previous.get(question.id()), rates, names));
         }
         int done = flow.size() - collection.missingRequired(flow, stored).size();
         return new FormView(part.departmentName(), period.key().label(), values.when(period.getDeadline()), period.getId(), csrf,
                 sections, done, flow.size(), locked(part).orElse(null));
     }
 
-    private FormView.Field field(FormLayout layout, Question question, Answer answer, Answer previous, List<FormView.Rate> rates) {
+    private FormView.Field field(FormLayout layout, Question question, Answer answer, Answer previous, List<FormView.Rate> rates,
+                                 Map<Long, String> names) {
         List<FormView.Option> options = new ArrayList<>();
         for (Choice choice : question.type().choices()) {
             options.add(new FormView.Option(choice.input(), texts.get(choice.labelKey())));
         }
         String kind = !options.isEmpty() ? "choice" : question.type().gathered() ? "area" : question.type().numeric() ? "number" : "text";
         String status = answer == null ? null
-                : texts.get("form.state.saved-by", values.who(answer.getUpdatedBy()), values.when(answer.getUpdatedAt()));
+                : texts.get("form.state.saved-by", names.computeIfAbsent(answer.getUpdatedBy(), values::who), values.when(answer.getUpdatedAt()));
         boolean hasPrevious = previous != null && !previous.value().skipped();
         return new FormView.Field(question.id(), question.fills().ref(), layout.label(question),
                 question.type().showsUnit() ? question.unit() : null, layout.help(question), texts.get("form." + question.type().hintKey()),

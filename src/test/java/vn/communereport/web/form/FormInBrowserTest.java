@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.communereport.collection.CollectionService;
@@ -185,6 +186,23 @@ class FormInBrowserTest {
         field("vh-tt-hinh-thuc-khac").findElement(By.cssSelector("input[value='1']")).click();
         awaitState("vh-tt-hinh-thuc-khac", "saved");
         assertThat(stored("vh-tt-hinh-thuc-khac").value().number()).isEqualByComparingTo("1");
+
+        // The connection drops: what is typed is kept in the page, marked not saved, and sent once it is back.
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        type("vh-kt-so-don-vi", "3");
+        awaitState("vh-kt-so-don-vi", "offline");
+        assertThat(status("vh-kt-so-don-vi")).contains("mất kết nối");
+        assertThat(text(By.id("banner"))).contains("Mất kết nối");
+        String key = "form:" + field("vh-kt-so-don-vi").findElement(By.xpath("ancestor::main")).getDomAttribute("data-period") + ":vh-kt-so-don-vi";
+        assertThat((String) browser.executeScript("return localStorage.getItem(arguments[0])", key)).contains("\"value\":\"3\"");
+        assertThat(stored("vh-kt-so-don-vi")).isNull();
+        shot("form-360-offline.png", "vh-kt-so-don-vi");
+        browser.deleteNetworkConditions();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "saved".equals(field("vh-kt-so-don-vi").getDomAttribute("data-state")));
+        assertThat(stored("vh-kt-so-don-vi").value().number()).isEqualByComparingTo("3");
+        assertThat((String) browser.executeScript("return localStorage.getItem(arguments[0])", key)).isNull();
     }
 
     /** Opens the Mini App as Telegram does: the launch URL with freshly signed initData; it leads to the form. */
