@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.communereport.access.AccessService;
-import vn.communereport.access.Member;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
@@ -17,29 +15,27 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.messaging.Texts;
 
-/** A member hands in the department's part, after a confirmation; colleagues and the office are told. */
+/** A member hands in the department's part in the chat, after a confirmation; {@link PartSubmission} does the handing in. */
 @Component
 class Submitting {
 
     private final CollectionService collection;
-    private final AccessService access;
     private final Texts texts;
-    private final Screens screens;
     private final ReviewScreen review;
     private final OfficeMenu buttons;
     private final ActionCodec actions;
     private final FlowStart start;
+    private final PartSubmission submission;
 
-    Submitting(CollectionService collection, AccessService access, Texts texts, Screens screens, ReviewScreen review,
-               OfficeMenu buttons, ActionCodec actions, FlowStart start) {
+    Submitting(CollectionService collection, Texts texts, ReviewScreen review, OfficeMenu buttons, ActionCodec actions,
+               FlowStart start, PartSubmission submission) {
         this.collection = collection;
-        this.access = access;
         this.texts = texts;
-        this.screens = screens;
         this.review = review;
         this.buttons = buttons;
         this.actions = actions;
         this.start = start;
+        this.submission = submission;
     }
 
     void ask(Turn turn) {
@@ -76,32 +72,18 @@ class Submitting {
             start.start(turn);
             return;
         }
-        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.get().departmentCode());
-        if (!collection.missingRequired(flow.get(), stored).isEmpty()) {
+        PartSubmission.Result result = submission.submit(turn.member, turn.scope, period, flow.get());
+        if (result.kind() == PartSubmission.Kind.INCOMPLETE) {
             ask(turn, flow.get(), period);
             return;
         }
-        List<String> owing = turn.scope.owingDepartments();
-        CollectionService.SubmitResult result = collection.submit(period, flow.get().departmentCode(), turn.member.getId(), owing);
         turn.state.idle();
-        if (!result.submitted()) {
+        if (result.kind() != PartSubmission.Kind.SUBMITTED) {
             start.start(turn);
             return;
         }
         Department department = turn.scope.department(flow.get().departmentCode());
         turn.say(texts.get("submit.done", department.name(), period.key().label()));
-        String who = screens.who(turn.member.getId());
-        turn.tellOthers(access.departmentMembers(turn.scope.communeCode(), department.code()),
-                texts.get("submit.colleague", who, department.name(), period.key().label()), List.of());
-        // The office is told how many parts are in: counted from the submissions, not from every answer of the period.
-        long done = collection.submittedCount(period.getId(), owing);
-        List<Member> admins = access.officeAdmins(turn.scope.communeCode());
-        if (result.allInNow()) {
-            turn.tellAll(admins, texts.get("office.all-in", turn.scope.report().name(), period.key().label(), done),
-                    List.of(List.of(buttons.compileButton(period.getId())), List.of(buttons.progressButton())));
-        } else {
-            turn.tellOthers(admins, texts.get("office.part-in", department.name(), who, done, owing.size()),
-                    List.of(List.of(buttons.progressButton())));
-        }
+        turn.out.addAll(result.notices());
     }
 }

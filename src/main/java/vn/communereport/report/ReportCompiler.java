@@ -3,7 +3,10 @@ package vn.communereport.report;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
+import vn.communereport.definition.TableRow;
 import vn.communereport.definition.Wording;
 
 /**
@@ -87,6 +91,43 @@ public class ReportCompiler {
         Map<String, AnswerValue> answers = new HashMap<>();
         collection.answers(period.getId(), needed).forEach((id, answer) -> answers.put(id, answer.value()));
         return RuleChecker.checkAnswer(ownership, answers, question, newValue);
+    }
+
+    /**
+     * Rates (computed rows) as the report writes them ("99,94"), from the stored answers of their parts; "" while a
+     * part is still awaited or the rate is blank. For a form that shows a department's rates as its figures come in.
+     */
+    public Map<String, String> rates(ReportingPeriod period, Collection<String> rateCodes) {
+        Ownership ownership = ownership(scope(period));
+        Set<String> rows = new LinkedHashSet<>();
+        rateCodes.forEach(code -> withParts(ownership, code, rows));
+        Set<String> questionIds = new HashSet<>();
+        for (String code : rows) {
+            Question question = ownership.rowQuestion(code);
+            if (question != null) {
+                questionIds.add(question.id());
+            }
+        }
+        Map<String, AnswerValue> answers = new HashMap<>();
+        collection.answers(period.getId(), questionIds).forEach((id, answer) -> answers.put(id, answer.value()));
+        Figures figures = Figures.of(ownership, answers, rows);
+        Map<String, String> rates = new LinkedHashMap<>();
+        rateCodes.forEach(code -> rates.put(code, figures.display(code)));
+        return rates;
+    }
+
+    /** A heading or label of the report with its names filled for the period ("{KY_SAU}" → "6 THÁNG ĐẦU NĂM 2027"). */
+    public String filled(ReportingPeriod period, String template) {
+        return template == null ? null : new TemplateText(scope(period).commune(), period.key()).fill(template);
+    }
+
+    private static void withParts(Ownership ownership, String code, Set<String> into) {
+        TableRow row = ownership.row(code);
+        if (row == null || !into.add(code) || row.kind() != TableRow.Kind.COMPUTED) {
+            return;
+        }
+        withParts(ownership, row.compute().numerator(), into);
+        withParts(ownership, row.compute().denominator(), into);
     }
 
     private ReportData data(ReportingPeriod period, LocalDate reportDate) {
