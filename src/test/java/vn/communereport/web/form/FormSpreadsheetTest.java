@@ -142,15 +142,31 @@ class FormSpreadsheetTest {
         Map<String, AbstractMockHttpServletRequestBuilder<?>> bad = new LinkedHashMap<>();
         bad.put("không phải là bảng tính Excel", upload("Đây là một tin nhắn.".getBytes(StandardCharsets.UTF_8), "ghi-chu.xlsx", lan));
         bad.put("tệp trống", upload(new byte[0], "trong.xlsx", lan));
-        bad.put("tệp trống", multipart("/app/form/upload"));
+        bad.put("tệp trống (no file part)", multipart("/app/form/upload"));
+        bad.put("tệp trống (a form without a file)", post("/app/form/upload"));
         bad.put("của Phòng Kinh tế, không phải của Phòng Văn hóa - Xã hội", upload(economyFilled, "kinh-te.xlsx", lan));
         for (Map.Entry<String, AbstractMockHttpServletRequestBuilder<?>> file : bad.entrySet()) {
             String before = database();
             String html = page(file.getValue(), lan);
-            assertThat(html).as(file.getKey()).contains("id=\"refusal\"", "Chưa có số liệu nào được lưu", file.getKey())
+            assertThat(html).as(file.getKey()).contains("id=\"refusal\"", "Chưa có số liệu nào được lưu",
+                    file.getKey().replaceAll(" \\(.*\\)$", ""))
                     .doesNotContain("class=\"ug ");
             assertThat(database()).as(file.getKey() + ": nothing stored").isEqualTo(before);
         }
+    }
+
+    @Test
+    void aSubmittedPartHasNoTemplateToDownloadAndSaysWhy() throws Exception {
+        app.member("trung-tam-hcc", 7003, "Hoa");
+        SignedIn hoa = WebSessions.signIn(app.bot(), 7003);
+        var periods = app.bot().bean(PeriodService.class);
+        app.bot().bean(CollectionService.class).submit(periods.currentPeriod(scope), "trung-tam-hcc",
+                WebSessions.telegramMember(app.bot(), 7003).getId(), java.util.List.of("kinh-te", "van-hoa-xa-hoi", "van-phong", "trung-tam-hcc"));
+        MvcResult refused = app.mvc().perform(get("/app/form/template.xlsx").cookie(hoa.cookie())).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        assertThat(refused.getResponse().getContentType()).startsWith("text/html");
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"problem\"", "đã nộp");
+        assertThat(show("/app/form", hoa)).as("a locked form offers no upload").doesNotContain("id=\"sheet\"");
     }
 
     @Test
