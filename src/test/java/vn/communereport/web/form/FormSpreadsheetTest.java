@@ -131,7 +131,7 @@ class FormSpreadsheetTest {
         assertThat(page(post("/app/form/upload/confirm").param("reference", reference2), lan)).as("once")
                 .contains("id=\"refusal\"", "không còn");
         assertThat(database()).isEqualTo(before);
-        shoot(confirmed.replace("/form/form.css", app.baseUrl() + "/form/form.css"));
+        shoot(result);
     }
 
     @Test
@@ -274,9 +274,11 @@ class FormSpreadsheetTest {
         }
     }
 
-    /** The result page as a file, for the screenshot (FormSpreadsheetScreenshot renders it at 360 px). */
+    /** The result page with its style inlined, to look at (docs/screenshots/form-360-upload.png is chromium's rendering of it). */
     static void shoot(String html) throws IOException {
+        String style = Files.readString(Path.of("src/main/resources/static/form/form.css"));
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/upload-result.html"), html);
+        Files.writeString(Path.of("target/upload-result.html"),
+                html.replace("<link rel=\"stylesheet\" href=\"/form/form.css\">", "<style>" + style + "</style>"));
     }
 }
