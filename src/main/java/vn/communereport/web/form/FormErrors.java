@@ -20,7 +20,7 @@ import vn.communereport.messaging.Texts;
  * A refused or malformed request to the form: the script gets JSON with the Vietnamese reason, a browser a page
  * that says it. Nothing was stored by then.
  */
-@RestControllerAdvice(assignableTypes = {FormApiController.class, FormPageController.class})
+@RestControllerAdvice(assignableTypes = {FormApiController.class, FormPageController.class, FormSpreadsheetController.class})
 class FormErrors {
 
     private final Texts texts;
