@@ -3,6 +3,8 @@ package vn.communereport.conversation;
 import java.time.Clock;
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +34,9 @@ class DeliveryLogCleanup {
     }
 
     @Scheduled(fixedDelayString = "${app.deliveries.cleanup-interval:PT6H}", initialDelayString = "${app.deliveries.cleanup-initial-delay:PT10M}")
+    @SchedulerLock(name = "delivery-log-cleanup")
     @Transactional
-    public int removeOld() {
+    public Integer removeOld() { // boxed: ShedLock refuses to lock a method that returns a primitive
         int removed = deliveries.deleteProcessedBefore(clock.instant().minus(keep));
         if (removed > 0) {
             logger.info("Forgot {} processed deliveries older than {}", removed, keep);

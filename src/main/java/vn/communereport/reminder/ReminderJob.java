@@ -1,5 +1,7 @@
 package vn.communereport.reminder;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,8 +19,10 @@ class ReminderJob {
         this.reminders = reminders;
     }
 
+    /** One instance at a time; the next minute's round on another instance is skipped too (reminder_log would refuse its duplicates anyway). */
     @Scheduled(fixedDelayString = "${app.reminders.check-interval:PT5M}", initialDelayString = "${app.reminders.initial-delay:PT30S}")
-    void run() {
+    @SchedulerLock(name = "reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "${app.reminders.lock-at-least-for:PT1M}")
+    public void run() {
         try {
             int queued = reminders.queueDue();
             if (queued > 0) {

@@ -3,6 +3,8 @@ package vn.communereport.web.session;
 import java.time.Clock;
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,7 @@ class SessionCleanup {
     }
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
+    @SchedulerLock(name = "web-session-cleanup")
     @Transactional
     public void forgetExpired() {
         sessions.deleteExpiredBefore(clock.instant().minus(KEEP));
