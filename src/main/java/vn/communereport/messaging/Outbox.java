@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
@@ -38,12 +40,15 @@ import jakarta.annotation.PreDestroy;
 @Service
 public class Outbox {
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
     private final OutboxRepository messages;
     private final Clock clock;
     private final Duration lease;
     /** Leases and retry times are real time, whatever clock the application runs on (tests move theirs by days). */
     private final Clock leaseClock;
-    /** This instance (the same across its restarts) and this run of it: "instance:run". */
+    /** This instance (the same across its restarts, never another live process's: {@link SenderName}) and this run of it: "instance:run". */
+    private final SenderName name;
     private final String instance;
     private final String senderId;
 
@@ -56,25 +61,32 @@ public class Outbox {
            @Value("${app.outbox.lease:PT1M}") Duration lease, @Value("${app.outbox.mark-delay:PT0.005S}") Duration markDelay,
            @Value("${app.instance-id:}") String instance) {
         this(messages, jdbc, transactions, clock, lease, markDelay, Clock.systemUTC(),
-                instance == null || instance.isBlank() ? defaultInstance() : instance, UUID.randomUUID().toString().substring(0, 8));
+                SenderName.take(instance, SenderName.defaultLockDir()), UUID.randomUUID().toString().substring(0, 8));
+        log.info("The outbox sends as {}", senderId);
+    }
+
+    /** A sender named {@code instance} as given, with no lock on the name (tests play several processes so). */
+    Outbox(OutboxRepository messages, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, Duration lease,
+           Duration markDelay, Clock leaseClock, String instance, String run) {
+        this(messages, jdbc, transactions, clock, lease, markDelay, leaseClock, SenderName.unlocked(instance), run);
     }
 
     Outbox(OutboxRepository messages, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, Duration lease,
-           Duration markDelay, Clock leaseClock, String instance, String run) {
+           Duration markDelay, Clock leaseClock, SenderName name, String run) {
         this.messages = messages;
         this.rows = new OutboxRows(jdbc);
         this.marks = new DoneMarks(rows, new TransactionTemplate(transactions), markDelay);
         this.clock = clock;
         this.lease = lease;
         this.leaseClock = leaseClock;
-        String name = instance.replace(':', '-');
-        this.instance = name.length() > 48 ? name.substring(0, 48) : name;
+        this.name = name;
+        this.instance = name.name();
         this.senderId = this.instance + ":" + run;
     }
 
     /**
-     * The host and the folder the bot runs in: the same when it is restarted, different for a second instance
-     * (unless two are started from one folder of one host: give them {@code app.instance-id}s then).
+     * The host and the folder the bot runs in: the same when it is restarted, different for an instance on another
+     * host or folder (two started from one folder of one host get {@code -2} and so on, see {@link SenderName}).
      */
     static String defaultInstance() {
         String host = null;
@@ -136,7 +148,8 @@ public class Outbox {
 
     /**
      * Frees what an earlier run of this instance held and may not have sent: that run is over (this is the
-     * instance, started again), so there is no need to wait for its leases to run out. Returns how many.
+     * instance, started again: no live process has its name, see {@link SenderName}), so there is no need to wait
+     * for its leases to run out. Other instances' messages wait for their leases. Returns how many.
      */
     @Transactional
     public int takeOverFromEarlierRuns() {
@@ -180,6 +193,7 @@ public class Outbox {
     @PreDestroy
     void close() {
         marks.close();
+        name.close();
     }
 
     /** Gives messages this process holds back to the outbox, to be taken again {@code after} this long (zero: at once). */
