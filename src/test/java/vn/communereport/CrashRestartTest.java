@@ -31,7 +31,8 @@ import vn.communereport.definition.DefinitionFiles;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.telegram.BotApiGate;
 import vn.communereport.testsupport.BotProcess;
@@ -305,7 +306,7 @@ class CrashRestartTest {
     private String handInAllButOne() {
         try (BotProcess setup = BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN), Map.of("telegram.enabled", "false",
                 "app.reminders.initial-delay", "PT24H"))) {
-            ReportContext context = setup.bean(ReportContext.class);
+            ReportScope context = setup.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
             ReportingPeriod period = setup.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
             List<String> all = context.flows().stream().map(Flow::departmentCode).toList();
             String last = context.flows().stream().min(Comparator.comparingInt(Flow::size)).orElseThrow().departmentCode();

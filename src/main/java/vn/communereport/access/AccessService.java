@@ -22,12 +22,14 @@ public class AccessService {
     private final MemberRepository members;
     private final MemberIdentityRepository identities;
     private final InviteRepository invites;
+    private final ActingMembershipRepository acting;
     private final Clock clock;
     private final Duration inviteValidity;
     private final SecureRandom random = new SecureRandom();
 
-    AccessService(MemberRepository members, MemberIdentityRepository identities, InviteRepository invites, Clock clock,
-                  @Value("${app.invite-validity:P7D}") Duration inviteValidity) {
+    AccessService(MemberRepository members, MemberIdentityRepository identities, InviteRepository invites,
+                  ActingMembershipRepository acting, Clock clock, @Value("${app.invite-validity:P7D}") Duration inviteValidity) {
+        this.acting = acting;
         this.members = members;
         this.identities = identities;
         this.invites = invites;
@@ -36,21 +38,37 @@ public class AccessService {
     }
 
     /**
-     * The member a channel identity belongs to, recording where they write from now and that they can be
-     * reached again; unknown people are not stored. A person known in several communes is, until they can
-     * choose, the one they joined first that is still active.
+     * The member a channel identity acts as, recording where they write from now and that they can be reached again;
+     * unknown people are not stored. A person with several active memberships (two communes, two departments) acts as
+     * the one they chose ({@link #chooseMembership}); until they choose, as none of them (empty: {@link #memberships}
+     * lists what to choose from). A person with no active membership is the first they had, inactive.
      */
     @Transactional
     public Optional<Member> recognise(ChannelIdentity who, String displayName) {
         List<MemberIdentity> known = identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<Member> member = Optional.empty();
         MemberIdentity identity = null;
+        List<Member> active = new java.util.ArrayList<>();
         for (MemberIdentity candidate : known) {
             Optional<Member> found = members.findById(candidate.memberId());
-            if (found.isPresent() && (member.isEmpty() || found.get().isActive() && !member.get().isActive())) {
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (found.get().isActive()) {
+                active.add(found.get());
+            }
+            if (member.isEmpty() || found.get().isActive() && !member.get().isActive()) {
                 member = found;
                 identity = candidate;
             }
+        }
+        if (active.size() > 1) {
+            Optional<Long> chosen = acting.findById(new ActingMembership.Key(who.channel(), who.userRef())).map(ActingMembership::memberId);
+            member = active.stream().filter(m -> chosen.isPresent() && m.getId().equals(chosen.get())).findFirst();
+            identity = member.flatMap(m -> known.stream().filter(i -> i.memberId() == m.getId()).findFirst()).orElse(null);
         }
         if (identity != null && identity.differsFrom(who)) {
             identity.seenAt(who.address());
@@ -60,12 +78,43 @@ public class AccessService {
         return member;
     }
 
-    /** The member a channel identity belongs to, as {@link #recognise} finds them, changing nothing. */
+    /** The member a channel identity acts as, as {@link #recognise} finds them, changing nothing; only an active one. */
     @Transactional(readOnly = true)
     public Optional<Member> find(ChannelIdentity who) {
+        List<Member> active = memberships(who);
+        if (active.size() <= 1) {
+            return active.stream().findFirst();
+        }
+        Optional<Long> chosen = acting.findById(new ActingMembership.Key(who.channel(), who.userRef())).map(ActingMembership::memberId);
+        return active.stream().filter(m -> chosen.isPresent() && m.getId().equals(chosen.get())).findFirst();
+    }
+
+    /** Every active membership of a person, oldest first: more than one, and they choose which to act for. */
+    @Transactional(readOnly = true)
+    public List<Member> memberships(ChannelIdentity who) {
         return identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef()).stream()
-                .map(i -> members.findById(i.memberId())).flatMap(Optional::stream)
-                .filter(Member::isActive).findFirst();
+                .map(i -> members.findById(i.memberId())).flatMap(Optional::stream).filter(Member::isActive).toList();
+    }
+
+    /**
+     * The person acts for this membership from now on, in every channel message; false, and nothing changes, when it is
+     * not one of their active memberships (a forged or out-of-date button).
+     */
+    @Transactional
+    public boolean chooseMembership(ChannelIdentity who, long memberId) {
+        if (memberships(who).stream().noneMatch(m -> m.getId() == memberId)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        acting.findById(new ActingMembership.Key(who.channel(), who.userRef())).ifPresentOrElse(a -> a.choose(memberId, now),
+                () -> acting.save(new ActingMembership(who, memberId, now)));
+        return true;
+    }
+
+    /** The member acts in this report from now on (the caller has checked that it is theirs to choose). */
+    @Transactional
+    public void chooseReport(long memberId, String reportCode) {
+        members.findById(memberId).ifPresent(m -> m.chooseReport(reportCode));
     }
 
     @Transactional(readOnly = true)
@@ -96,6 +145,15 @@ public class AccessService {
                 .flatMap(Optional::stream)
                 .filter(m -> m.getCommuneCode().equals(communeCode))
                 .findFirst();
+    }
+
+    /** The person's row in the commune that joins this department: already in it, else one in no department. */
+    private Optional<Member> joiningRow(String communeCode, String departmentCode, ChannelIdentity who) {
+        List<Member> inCommune = identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef()).stream()
+                .map(i -> members.findById(i.memberId())).flatMap(Optional::stream)
+                .filter(m -> m.getCommuneCode().equals(communeCode)).toList();
+        return inCommune.stream().filter(m -> departmentCode.equals(m.getDepartmentCode())).findFirst()
+                .or(() -> inCommune.stream().filter(m -> !m.isActive() || m.getDepartmentCode() == null).findFirst());
     }
 
     private Member join(String communeCode, ChannelIdentity who, String displayName) {
@@ -144,7 +202,10 @@ public class AccessService {
         if (now.isAfter(invite.getExpiresAt())) {
             return new Redemption(InviteOutcome.EXPIRED, null);
         }
-        Member member = memberIn(invite.getCommuneCode(), who).orElseGet(() -> join(invite.getCommuneCode(), who, displayName));
+        // Already answering for another department of the commune: a second membership, so the person chooses which
+        // one they act for instead of silently leaving the first.
+        Member member = joiningRow(invite.getCommuneCode(), invite.getDepartmentCode(), who)
+                .orElseGet(() -> join(invite.getCommuneCode(), who, displayName));
         member.named(displayName);
         identities.findByMemberIdAndChannel(member.getId(), who.channel()).ifPresent(i -> i.seenAt(who.address()));
         member.joinDepartment(invite.getDepartmentCode());

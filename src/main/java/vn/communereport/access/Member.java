@@ -21,6 +21,8 @@ public class Member {
     private String departmentCode;
     private boolean officeAdmin;
     private boolean active = true;
+    /** The report this member last chose to act in, when their department owes several at once; null until then. */
+    private String reportCode;
     private Instant createdAt;
     @Version
     @Column(nullable = false)
@@ -55,6 +57,10 @@ public class Member {
         return officeAdmin;
     }
 
+    public String getReportCode() {
+        return reportCode;
+    }
+
     public boolean isActive() {
         return active;
     }
@@ -79,6 +85,10 @@ public class Member {
         if (!officeAdmin) {
             this.active = false;
         }
+    }
+
+    void chooseReport(String reportCode) {
+        this.reportCode = reportCode;
     }
 
     void named(String displayName) {

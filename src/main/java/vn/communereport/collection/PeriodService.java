@@ -26,7 +26,7 @@ public class PeriodService {
 
     /**
      * The open period of a report; when none is open yet, the one containing today is opened, so that a
-     * commune can start answering without any set-up.
+     * commune can start answering without any set-up (unless the report is one the office opens: then it is kept closed).
      */
     @Transactional
     public ReportingPeriod currentPeriod(String communeCode, ReportDefinition report) {
@@ -37,7 +37,14 @@ public class PeriodService {
         }
         PeriodKey key = PeriodKey.containing(report.frequency(), LocalDate.now(clock));
         return periods.findByCommuneCodeAndReportCodeAndPeriodKey(communeCode, report.code(), key.key())
-                .orElseGet(() -> periods.saveAndFlush(new ReportingPeriod(communeCode, report.code(), key, clock.instant())));
+                .orElseGet(() -> {
+                    ReportingPeriod period = new ReportingPeriod(communeCode, report.code(), key, clock.instant());
+                    if (!report.opensItself()) {
+                        // A report the office opens (opens: by-office) takes no answers until it does.
+                        period.close();
+                    }
+                    return periods.saveAndFlush(period);
+                });
     }
 
     /** The current period of a commune's report. */

@@ -41,7 +41,12 @@ enum Act {
     CLOSE_PERIOD("close", Arg.NUMBER),
     REMIND("rem", Arg.CODE),
     REVOKE("rvk", Arg.NUMBER),
-    COMPILE("draft", Arg.NUMBER_OR_EMPTY);
+    COMPILE("draft", Arg.NUMBER_OR_EMPTY),
+    // what the person acts for
+    /** one of the person's memberships (the argument is the member's id, checked against the person's own) */
+    PICK_MEMBER("mem", Arg.NUMBER),
+    /** one of the reports the member may answer (the argument is the report's code, checked against theirs) */
+    PICK_REPORT("rep", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

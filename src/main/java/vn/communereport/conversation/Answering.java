@@ -169,7 +169,7 @@ class Answering {
             turn.state.idle();
             turn.say(locked.periodOpen()
                     ? texts.get("flow.locked", turn.scope.office())
-                    : texts.get("period.closed-member", period.key().label(), turn.scope.office()));
+                    : texts.get("period.closed-member", screens.about(turn.scope, period), turn.scope.office()));
         } else {
             start.start(turn); // not allowed: the person is shown where they really are
         }

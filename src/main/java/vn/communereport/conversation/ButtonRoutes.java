@@ -32,7 +32,7 @@ class ButtonRoutes {
 
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
-                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, Texts texts) {
+                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -51,6 +51,8 @@ class ButtonRoutes {
         routes.put(Act.CLOSE_PERIOD, new Route(OFFICE, (turn, action) -> periods.close(turn, action.number())));
         routes.put(Act.REMIND, new Route(OFFICE, (turn, action) -> reminding.remind(turn, action.argument())));
         routes.put(Act.REVOKE, new Route(OFFICE, (turn, action) -> members.revoke(turn, action.number())));
+        routes.put(Act.PICK_MEMBER, new Route(EVERYONE, choice::pickMember));
+        routes.put(Act.PICK_REPORT, new Route(EVERYONE, choice::pickReport));
         routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, "")));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {

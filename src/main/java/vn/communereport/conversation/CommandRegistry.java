@@ -25,12 +25,15 @@ class CommandRegistry implements CommandMenu {
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
                     OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, WebSignIn web,
-                    SheetExchange sheets, Texts texts) {
+                    SheetExchange sheets, ScopeChoice choice, Texts texts) {
         this.texts = texts;
         this.web = web;
         this.commands = List.of(
                 new Command("start", List.of("tieptuc"), EVERYONE, (turn, argument) -> {
                     if (AccessService.looksLikeInviteCode(argument)) {
+                        if (choice.joinAnother(turn, argument)) {
+                            return;
+                        }
                         turn.say(texts.get("invite.already-member"));
                     }
                     start.start(turn);
@@ -41,6 +44,8 @@ class CommandRegistry implements CommandMenu {
                 new Command("bangtinh", List.of(), MEMBERS, sheets::template),
                 new Command("tamdung", List.of("huy"), EVERYONE, (turn, argument) -> start.pause(turn)),
                 new Command("web", List.of(), EVERYONE, web::link),
+                new Command("baocao", List.of(), EVERYONE, choice::report),
+                new Command("donvi", List.of(), EVERYONE, choice::membership),
                 new Command("tiendo", List.of(), OFFICE, progress::show),
                 new Command("duthao", List.of(), OFFICE, reports::compile),
                 new Command("moi", List.of(), OFFICE, members::invite),

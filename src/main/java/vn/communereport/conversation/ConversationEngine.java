@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.communereport.access.AccessService;
 import vn.communereport.access.Member;
-import vn.communereport.definition.ReportScopes;
+import vn.communereport.acting.ActingScopes;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.messaging.Texts;
 
@@ -25,7 +25,8 @@ public class ConversationEngine {
     private final ProcessedDeliveryRepository deliveries;
     private final ConversationStateRepository states;
     private final AccessService access;
-    private final ReportScopes scopes;
+    private final ActingScopes scopes;
+    private final ScopeChoice choice;
     private final Clock clock;
     private final Texts texts;
     private final Onboarding onboarding;
@@ -40,7 +41,7 @@ public class ConversationEngine {
     private final Outbox outbox;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
-                       ReportScopes scopes, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
+                       ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
                        OfficePeriods periods, SheetExchange sheets, Outbox outbox) {
         this.outbox = outbox;
@@ -48,6 +49,7 @@ public class ConversationEngine {
         this.states = states;
         this.access = access;
         this.scopes = scopes;
+        this.choice = choice;
         this.clock = clock;
         this.texts = texts;
         this.onboarding = onboarding;
@@ -87,16 +89,32 @@ public class ConversationEngine {
             return;
         }
         Optional<Member> known = access.recognise(in.from(), in.displayName());
-        if (known.isEmpty() || !known.get().isActive() || scopes.forCommune(known.get().getCommuneCode()).isEmpty()) {
+        if (known.isEmpty()) {
+            List<Member> memberships = access.memberships(in.from());
+            if (memberships.size() > 1) {
+                // Two communes or departments and none chosen: nothing reaches either before the person chooses.
+                choice.membershipUnchosen(turn, memberships);
+                return;
+            }
+        }
+        ActingScopes.Resolution resolution = known.filter(Member::isActive).map(scopes::resolve).orElse(null);
+        if (resolution == null || resolution.scope().isEmpty() && !resolution.mustChoose()) {
             if (onboarding.stranger(turn)) {
                 turn.state = stateOf(turn.member);
-                start.start(turn);
+                if (inScope(turn)) {
+                    start.start(turn);
+                }
             }
             return;
         }
         turn.member = known.get();
-        turn.scope = scopes.forCommune(turn.member.getCommuneCode()).orElseThrow();
         turn.state = stateOf(turn.member);
+        if (resolution.mustChoose()) {
+            choice.reportUnchosen(turn, resolution.choices());
+            turn.state.touched(clock.instant());
+            return;
+        }
+        turn.scope = resolution.scope().get();
         switch (in.kind()) {
             case TEXT -> text(turn, in.text() == null ? "" : in.text().strip());
             case BUTTON -> buttons.press(turn, in.buttonData());
@@ -105,6 +123,17 @@ public class ConversationEngine {
             case FILE -> sheets.received(turn, in.file());
         }
         turn.state.touched(clock.instant());
+    }
+
+    /** The report a person who just joined acts in; asked when several are open. */
+    private boolean inScope(Turn turn) {
+        ActingScopes.Resolution resolution = scopes.resolve(turn.member);
+        if (resolution.mustChoose()) {
+            choice.reportUnchosen(turn, resolution.choices());
+            return false;
+        }
+        turn.scope = resolution.scope().orElseThrow();
+        return true;
     }
 
     private ConversationState stateOf(Member member) {
@@ -130,7 +159,9 @@ public class ConversationEngine {
             case REVIEW, CONFIRM_SUBMIT -> turn.say(texts.get("review.press-button"));
             case IDLE -> {
                 if (AccessService.looksLikeInviteCode(text)) {
-                    turn.say(texts.get("invite.already-member"));
+                    if (!choice.joinAnother(turn, text)) {
+                        turn.say(texts.get("invite.already-member"));
+                    }
                     return;
                 }
                 start.start(turn);

@@ -62,13 +62,13 @@ class FlowStart {
         ReportingPeriod period = period(turn);
         if (!period.isOpen()) {
             turn.state.idle();
-            turn.say(texts.get("period.closed-member", period.key().label(), turn.scope.office()));
+            turn.say(texts.get("period.closed-member", screens.about(turn.scope, period), turn.scope.office()));
             return;
         }
         Optional<Submission> submission = collection.submission(period.getId(), flow.get().departmentCode());
         if (submission.isPresent() && submission.get().isSubmitted()) {
             turn.state.reviewing(period.getId());
-            turn.say(texts.get("flow.submitted", turn.scope.department(flow.get().departmentCode()).name(), period.key().label(),
+            turn.say(texts.get("flow.submitted", turn.scope.department(flow.get().departmentCode()).name(), screens.about(turn.scope, period),
                             screens.when(submission.get().getSubmittedAt()), screens.who(submission.get().getSubmittedBy()),
                             turn.scope.office()),
                     List.of(List.of(officeMenu.reviewButton())));

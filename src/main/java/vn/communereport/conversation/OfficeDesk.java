@@ -91,7 +91,7 @@ public class OfficeDesk {
         if (!collection.reopen(period, departmentCode, admin.getId(), comment)) {
             return Result.only(Reopen.NOT_SUBMITTED);
         }
-        String text = texts.get("reopen.member", department.get().name(), period.key().label(), screens.who(admin.getId()), comment);
+        String text = texts.get("reopen.member", department.get().name(), texts.get("communes.report-period", scope.report().name(), period.key().label()), screens.who(admin.getId()), comment);
         return new Result<>(Reopen.REOPENED, toEach(access.departmentMembers(scope.communeCode(), departmentCode), text,
                 List.of(List.of(buttons.reviewButton()))));
     }

@@ -48,7 +48,7 @@ class OfficePeriods {
             return;
         }
         turn.state.awaitDeadline(key.get().key());
-        turn.say(texts.get("period.ask-deadline", key.get().label()));
+        turn.say(texts.get("period.ask-deadline", texts.get("communes.report-period", turn.scope.report().name(), key.get().label())));
     }
 
     private static Optional<PeriodKey> readKey(String text) {
@@ -79,7 +79,7 @@ class OfficePeriods {
             return;
         }
         if (opening.outcome() == OfficeDesk.Open.ANOTHER_OPEN) {
-            turn.say(texts.get("period.another-open", opening.period().key().label()));
+            turn.say(texts.get("period.another-open", texts.get("communes.report-period", turn.scope.report().name(), opening.period().key().label())));
             return;
         }
         turn.say(texts.get("period.opened", turn.scope.report().name(), key.label(), opening.deadline()));
@@ -92,7 +92,7 @@ class OfficePeriods {
             turn.say(texts.get("period.none-open"));
             return;
         }
-        turn.say(texts.get("period.ask-close", period.key().label()),
+        turn.say(texts.get("period.ask-close", texts.get("communes.report-period", turn.scope.report().name(), period.key().label())),
                 List.of(List.of(actions.button(texts.get("button.close-period"), Action.of(Act.CLOSE_PERIOD, period.getId())))));
     }
 
@@ -104,7 +104,7 @@ class OfficePeriods {
             turn.say(texts.get("period.none-open"));
             return;
         }
-        turn.say(texts.get("period.closed", period.key().label()));
+        turn.say(texts.get("period.closed", texts.get("communes.report-period", turn.scope.report().name(), period.key().label())));
         turn.out.addAll(closed.notices());
     }
 }

@@ -3,6 +3,7 @@ package vn.communereport.conversation;
 import org.springframework.stereotype.Component;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.definition.CommuneDefinition;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Texts;
 
@@ -47,9 +48,9 @@ class Onboarding {
             case EXPIRED -> turn.say(texts.get("invite.expired", office));
             case JOINED -> {
                 turn.member = redemption.member();
-                turn.scope = scopes.forCommune(turn.member.getCommuneCode()).orElseThrow();
-                turn.say(texts.get("invite.joined", turn.scope.department(turn.member.getDepartmentCode()).name(),
-                        turn.scope.commune().name()), miniApp.rows());
+                CommuneDefinition commune = scopes.commune(turn.member.getCommuneCode()).orElseThrow();
+                turn.say(texts.get("invite.joined", commune.department(turn.member.getDepartmentCode()).orElseThrow().name(),
+                        commune.name()), miniApp.rows());
                 return true;
             }
         }

@@ -62,7 +62,7 @@ public class PartSubmission {
         List<Outbound> notices = new ArrayList<>();
         Department department = scope.department(flow.departmentCode());
         String who = screens.who(member.getId());
-        String toColleagues = texts.get("submit.colleague", who, department.name(), period.key().label());
+        String toColleagues = texts.get("submit.colleague", who, department.name(), texts.get("communes.report-period", scope.report().name(), period.key().label()));
         for (Member colleague : access.departmentMembers(scope.communeCode(), department.code())) {
             if (!colleague.getId().equals(member.getId())) {
                 notices.add(new Outbound(Recipient.member(colleague.getId()), toColleagues, List.of()));

@@ -44,6 +44,7 @@ class QuestionScreen {
         if (before != null && !before.isBlank()) {
             text.append(before.strip()).append("\n\n");
         }
+        text.append(texts.get("communes.question.about", screens.about(turn.scope, period))).append('\n');
         text.append(texts.get("question.header", position, flow.size(), screens.place(turn.scope.report(), question))).append('\n');
         text.append(question.prompt());
         if (question.unit() != null && question.type().showsUnit()) {

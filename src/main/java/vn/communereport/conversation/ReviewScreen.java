@@ -46,7 +46,7 @@ class ReviewScreen {
         if (before != null) {
             text.append(before).append("\n\n");
         }
-        text.append(texts.get("review.header", turn.scope.department(flow.departmentCode()).name(), period.key().label(),
+        text.append(texts.get("review.header", turn.scope.department(flow.departmentCode()).name(), screens.about(turn.scope, period),
                 flow.size() - missing.size(), flow.size())).append('\n');
         int position = 1;
         for (Question question : flow.questions()) {

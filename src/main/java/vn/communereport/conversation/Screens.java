@@ -43,6 +43,11 @@ class Screens {
                 .orElse(texts.get("who.someone"));
     }
 
+    /** "6 tháng đầu năm 2026 (Báo cáo cải cách hành chính)": which report and period a message is about. */
+    String about(vn.communereport.definition.ReportScope scope, vn.communereport.collection.ReportingPeriod period) {
+        return texts.get("communes.report-period", scope.report().name(), period.key().label());
+    }
+
     /** "Biểu III.3.1" or "Mục II.2.2 – Kết quả triển khai thực hiện". */
     String place(ReportDefinition report, Question question) {
         if (question.fills().kind() == Slot.Kind.TABLE_ROW) {

@@ -59,7 +59,7 @@ class Submitting {
             return;
         }
         turn.state.to(Mode.CONFIRM_SUBMIT);
-        turn.say(texts.get("submit.confirm", turn.scope.department(flow.departmentCode()).name(), period.key().label()),
+        turn.say(texts.get("submit.confirm", turn.scope.department(flow.departmentCode()).name(), texts.get("communes.report-period", turn.scope.report().name(), period.key().label())),
                 List.of(List.of(actions.button(texts.get("button.confirm-submit"), Action.of(Act.CONFIRM_SUBMIT, period.getId()))),
                         List.of(buttons.reviewButton())));
     }
@@ -83,7 +83,7 @@ class Submitting {
             return;
         }
         Department department = turn.scope.department(flow.get().departmentCode());
-        turn.say(texts.get("submit.done", department.name(), period.key().label()));
+        turn.say(texts.get("submit.done", department.name(), texts.get("communes.report-period", turn.scope.report().name(), period.key().label())));
         turn.out.addAll(result.notices());
     }
 }

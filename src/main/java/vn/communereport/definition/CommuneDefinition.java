@@ -15,6 +15,9 @@ import java.util.Set;
  *                         file gives none
  * @param openings         report code → the commune's own opening paragraph for that report (a template)
  * @param holidays         days on which no reminder goes out
+ * @param reports          the codes of the reports the commune owes, in the file's order
+ * @param officeAdmins     the Telegram user ids of the office's administrators; null when the file names none, so that
+ *                         the deployment's OFFICE_ADMIN_IDS name them (a deployment's one such commune)
  */
 public record CommuneDefinition(
         String code,
@@ -31,7 +34,18 @@ public record CommuneDefinition(
         String archive,
         List<Department> departments,
         Map<String, String> openings,
-        Set<LocalDate> holidays) {
+        Set<LocalDate> holidays,
+        List<String> reports,
+        List<String> officeAdmins) {
+
+    /** Whether the commune's file names its office administrators ({@code office_admins}), even as an empty list. */
+    public boolean namesOfficeAdmins() {
+        return officeAdmins != null;
+    }
+
+    public boolean owes(String reportCode) {
+        return reports.contains(reportCode);
+    }
 
     public Optional<Department> department(String departmentCode) {
         return departments.stream().filter(d -> d.code().equals(departmentCode)).findFirst();

@@ -56,17 +56,53 @@ final class DefinitionLoader {
         }
         Map<String, ReportDefinition> reports = new TreeMap<>();
         Path reportsDir = root.resolve("reports");
+        Map<Path, ReportReader> sharing = new TreeMap<>();
         for (Path dir : listDirs(reportsDir)) {
-            ReportDefinition report = new ReportReader(dir, communes.values()).read();
-            if (reports.put(report.code(), report) != null) {
-                throw DefinitionException.of(dir.resolve("report.yaml"), "code", "definition.report.duplicate-code", report.code());
+            ReportReader reader = new ReportReader(dir, communes.values());
+            if (reader.shares() != null) {
+                sharing.put(dir, reader);
+                continue;
             }
+            add(reports, dir, reader.read());
         }
+        // A report that shares another's structure is read after every report with a structure of its own.
+        sharing.forEach((dir, reader) -> {
+            ReportDefinition base = reports.get(reader.shares());
+            if (base == null) {
+                throw DefinitionException.of(dir.resolve("report.yaml"), "shares", "definition.report.shares-unknown",
+                        reader.shares(), String.join(", ", reports.keySet()));
+            }
+            add(reports, dir, reader.readSharing(base));
+        });
         if (reports.isEmpty()) {
             throw DefinitionException.of(reportsDir, null, "definition.report.none");
         }
         communeFiles.forEach((code, doc) -> checkOpenings(doc, communes.get(code), reports));
+        communeFiles.forEach((code, doc) -> checkReportsOwed(doc, communes.get(code), reports));
         return new Definitions(communes, reports);
+    }
+
+    private static void add(Map<String, ReportDefinition> reports, Path dir, ReportDefinition report) {
+        if (reports.put(report.code(), report) != null) {
+            throw DefinitionException.of(dir.resolve("report.yaml"), "code", "definition.report.duplicate-code", report.code());
+        }
+    }
+
+    /** Every report a commune owes exists, and every department that answers it is one of the commune's. */
+    private static void checkReportsOwed(YamlNode doc, CommuneDefinition commune, Map<String, ReportDefinition> reports) {
+        for (String code : commune.reports()) {
+            ReportDefinition report = reports.get(code);
+            if (report == null) {
+                throw DefinitionException.of(doc.file(), "reports › " + code, "definition.commune.report-unknown",
+                        code, String.join(", ", reports.keySet()));
+            }
+            for (String department : report.flowsByDepartment().keySet()) {
+                if (commune.department(department).isEmpty()) {
+                    throw DefinitionException.of(doc.file(), "reports › " + code, "definition.commune.report-department",
+                            code, department);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- communes
@@ -74,7 +110,7 @@ final class DefinitionLoader {
     private static CommuneDefinition readCommune(YamlNode doc) {
         doc.allowOnly(Set.of("code", "name", "place", "province", "file_code", "issuing_body", "issuing_body_name",
                 "issuing_body_short", "document_number", "signer", "recipients", "archive", "departments", "openings",
-                "holidays"));
+                "holidays", "reports", "office_admins"));
         String code = doc.text("code");
         if (!CODE.matcher(code).matches()) {
             throw doc.error("definition.code.format", code);
@@ -108,7 +144,36 @@ final class DefinitionLoader {
         return new CommuneDefinition(code, doc.text("name"), doc.text("place"), doc.text("province"), doc.text("file_code"),
                 doc.texts("issuing_body"), issuingBodyName, issuingBodyShort == null ? issuingBodyName : issuingBodyShort,
                 doc.text("document_number"), signer, doc.texts("recipients"), doc.text("archive"), List.copyOf(departments),
-                openings(doc), holidays(doc));
+                openings(doc), holidays(doc), reportsOwed(doc), officeAdmins(doc));
+    }
+
+    /** The reports the commune owes, named one by one: a new report type is owed only by the communes that list it. */
+    private static List<String> reportsOwed(YamlNode doc) {
+        List<String> reports = doc.texts("reports");
+        if (reports.isEmpty()) {
+            throw doc.error("definition.commune.reports-none");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String report : reports) {
+            if (!seen.add(report)) {
+                throw DefinitionException.of(doc.file(), "reports › " + report, "definition.commune.report-twice", report);
+            }
+        }
+        return List.copyOf(reports);
+    }
+
+    /** Telegram user ids, as numbers; null when the field is left out (OFFICE_ADMIN_IDS then names them). */
+    private static List<String> officeAdmins(YamlNode doc) {
+        if (!doc.has("office_admins")) {
+            return null;
+        }
+        List<String> ids = doc.texts("office_admins");
+        for (String id : ids) {
+            if (!id.matches("[1-9][0-9]{0,18}")) {
+                throw DefinitionException.of(doc.file(), "office_admins", "definition.commune.office-admin-id", id);
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(ids));
     }
 
     /** Report code → the commune's own opening paragraph for that report. */

@@ -11,7 +11,7 @@ import java.util.Set;
  * deadline day, and every working morning after it. Nothing is sent outside working hours or days.
  *
  * <p>The report's {@code reminders} give the schedule, the working hours and the working days; the days off are the
- * commune's ({@code holidays} of its file), joined with {@link #withHolidays} ({@link ReportContext#reminders()}).
+ * commune's ({@code holidays} of its file), joined with {@link #withHolidays} ({@link ReportScope#reminders()}).
  */
 public record ReminderPolicy(
         List<Integer> daysBefore,

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A report type: its narrative sections, statistics table, rules and the flows that fill it. */
+/**
+ * A report type: its narrative sections, statistics table, rules and the flows that fill it.
+ *
+ * @param opensItself whether a period opens by itself when a member starts answering (the period containing today), or
+ *                    only when the office opens it ({@code opens: by-office} in report.yaml)
+ * @param sharedFrom  the report whose outline, table, rules and flows this one shares ({@code shares:}), or null
+ */
 public record ReportDefinition(
         String code,
         String name,
@@ -19,7 +25,16 @@ public record ReportDefinition(
         List<TableRow> rows,
         List<Rule> rules,
         Map<String, Flow> flowsByDepartment,
-        ReminderPolicy reminders) {
+        ReminderPolicy reminders,
+        boolean opensItself,
+        String sharedFrom) {
+
+    /** A report that shares the outline, table, rules and flows of another, with its own code, name, period and dates. */
+    ReportDefinition sharing(String newCode, String newName, Frequency newFrequency, String newTitle, String newOpening,
+                             String newClosing, ReminderPolicy newReminders, boolean newOpensItself) {
+        return new ReportDefinition(newCode, newName, newFrequency, newTitle, newOpening, newClosing, sections, tableTitle, rows,
+                rules, flowsByDepartment, newReminders, newOpensItself, code);
+    }
 
     public Optional<Flow> flow(String departmentCode) {
         return Optional.ofNullable(flowsByDepartment.get(departmentCode));

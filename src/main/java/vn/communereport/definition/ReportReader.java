@@ -33,21 +33,91 @@ final class ReportReader {
         this.communes = communes;
     }
 
-    ReportDefinition read() {
-        Path file = dir.resolve("report.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw DefinitionException.of(file, null, "definition.report.missing-file");
+    private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
+            "reminders", "opens");
+    private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
+
+    private YamlNode doc;
+
+    /** The report.yaml of the folder, read once. */
+    private YamlNode doc() {
+        if (doc == null) {
+            Path file = dir.resolve("report.yaml");
+            if (!Files.isRegularFile(file)) {
+                throw DefinitionException.of(file, null, "definition.report.missing-file");
+            }
+            doc = new YamlNode(file, null, DefinitionLoader.parse(file));
         }
-        YamlNode doc = new YamlNode(file, null, DefinitionLoader.parse(file));
-        doc.allowOnly(Set.of("code", "name", "frequency", "title", "opening", "closing", "sections", "table", "rules", "reminders"));
+        return doc;
+    }
+
+    /** The code of the report whose structure and flows this one shares ({@code shares:}), or null. */
+    String shares() {
+        return doc().optionalText("shares");
+    }
+
+    /**
+     * A report that shares another's outline, table, rules and flows: only its own code, name, frequency, texts,
+     * reminders and how it opens are in its file, and it has no flows of its own (one copy for the clerk to keep).
+     */
+    ReportDefinition readSharing(ReportDefinition base) {
+        YamlNode doc = doc();
+        Set<String> allowed = new HashSet<>(OWN_FIELDS);
+        allowed.add("shares");
+        for (String field : STRUCTURE_FIELDS) {
+            if (doc.has(field)) {
+                throw doc.error("definition.report.shared-field", field, base.code());
+            }
+        }
+        doc.allowOnly(allowed);
+        if (Files.isDirectory(dir.resolve("flows"))) {
+            throw DefinitionException.of(dir.resolve("flows"), null, "definition.report.shared-flows", base.code());
+        }
+        String code = code(doc);
+        Frequency frequency = frequency(doc);
+        checkTemplate(doc, "title", doc.text("title"), Map.of());
+        checkTemplate(doc, "opening", doc.text("opening"), Map.of());
+        checkTemplate(doc, "closing", doc.text("closing"), Map.of());
+        return base.sharing(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"), doc.text("closing"),
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc));
+    }
+
+    private static String code(YamlNode doc) {
         String code = doc.text("code");
         if (!DefinitionLoader.CODE.matcher(code).matches()) {
             throw doc.error("definition.code.format", code);
         }
+        return code;
+    }
+
+    private static Frequency frequency(YamlNode doc) {
         Frequency frequency = Frequency.fromYaml(doc.text("frequency"));
         if (frequency == null) {
             throw doc.error("definition.report.frequency", doc.text("frequency"));
         }
+        return frequency;
+    }
+
+    /** {@code opens: by-itself} (the default: the period containing today opens when someone starts) or {@code by-office}. */
+    private static boolean opensItself(YamlNode doc) {
+        String opens = doc.optionalText("opens");
+        if (opens == null || opens.equals("by-itself")) {
+            return true;
+        }
+        if (opens.equals("by-office")) {
+            return false;
+        }
+        throw doc.error("definition.report.opens", opens);
+    }
+
+    ReportDefinition read() {
+        YamlNode doc = doc();
+        Path file = doc.file();
+        Set<String> allowed = new HashSet<>(OWN_FIELDS);
+        allowed.addAll(STRUCTURE_FIELDS);
+        doc.allowOnly(allowed);
+        String code = code(doc);
+        Frequency frequency = frequency(doc);
 
         YamlNode table = doc.node("table");
         table.allowOnly(Set.of("title", "rows"));
@@ -76,7 +146,7 @@ final class ReportReader {
         Map<String, Flow> flows = new FlowReader(dir, communes, rows, blockIds).read();
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults());
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null);
     }
 
     // ---------------------------------------------------------------- table

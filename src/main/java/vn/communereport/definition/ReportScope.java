@@ -13,6 +13,15 @@ public record ReportScope(CommuneDefinition commune, ReportDefinition report) {
         return commune.code();
     }
 
+    public String reportCode() {
+        return report.code();
+    }
+
+    /** Whether this department answers a part of this report. */
+    public boolean answeredBy(String departmentCode) {
+        return flowOf(departmentCode).isPresent() && commune.department(departmentCode).isPresent();
+    }
+
     /** The departments that owe a part of the report, in the commune file's order. */
     public List<Flow> flows() {
         return commune.departments().stream().map(d -> report.flow(d.code())).flatMap(Optional::stream).toList();

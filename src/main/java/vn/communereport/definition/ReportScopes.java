@@ -1,14 +1,13 @@
 package vn.communereport.definition;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the commune and report something is about. A commune owes the report whose flows its departments
- * answer; until a commune owes several reports at once (and a person picks one), that is one report.
+ * The communes and the reports each owes: a commune has one scope per report its file lists ({@code reports}). Which
+ * of them a person acts in is theirs to choose ({@code acting.ActingScopes}); nothing here picks for them.
  */
 @Component
 public class ReportScopes {
@@ -19,8 +18,15 @@ public class ReportScopes {
         this.definitions = definitions;
     }
 
-    public Optional<ReportScope> forCommune(String communeCode) {
-        return definitions.commune(communeCode).flatMap(commune -> reportOwedBy(commune).map(report -> new ReportScope(commune, report)));
+    /** The reports a commune owes, in its file's order; empty for a commune that is not (or no longer) defined. */
+    public List<ReportScope> owedBy(String communeCode) {
+        return definitions.commune(communeCode).map(commune -> commune.reports().stream()
+                .map(code -> new ReportScope(commune, definitions.report(code).orElseThrow())).toList()).orElse(List.of());
+    }
+
+    /** One report the commune owes; empty when it owes no such report (a tampered or out-of-date code). */
+    public Optional<ReportScope> owed(String communeCode, String reportCode) {
+        return owedBy(communeCode).stream().filter(s -> s.report().code().equals(reportCode)).findFirst();
     }
 
     /** The scope of a stored period, by the commune and report codes it carries. */
@@ -28,14 +34,17 @@ public class ReportScopes {
         return definitions.commune(communeCode).flatMap(commune -> definitions.report(reportCode).map(report -> new ReportScope(commune, report)));
     }
 
-    /** Every commune with the report it owes, for work that runs for all of them (reminders). */
-    public List<ReportScope> all() {
-        return definitions.communes().keySet().stream().sorted().map(this::forCommune).flatMap(Optional::stream).toList();
+    public Optional<CommuneDefinition> commune(String communeCode) {
+        return definitions.commune(communeCode);
     }
 
-    private Optional<ReportDefinition> reportOwedBy(CommuneDefinition commune) {
-        return definitions.reports().values().stream()
-                .filter(report -> report.flowsByDepartment().keySet().stream().allMatch(d -> commune.department(d).isPresent()))
-                .min(Comparator.comparing(ReportDefinition::code));
+    /** Every commune in code order. */
+    public List<CommuneDefinition> communes() {
+        return definitions.communes().values().stream().toList();
+    }
+
+    /** Every commune with every report it owes, for work that runs for all of them (reminders). */
+    public List<ReportScope> all() {
+        return definitions.communes().keySet().stream().sorted().flatMap(code -> owedBy(code).stream()).toList();
     }
 }

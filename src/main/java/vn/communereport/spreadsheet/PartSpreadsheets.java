@@ -27,7 +27,7 @@ import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
-import vn.communereport.definition.ReportScopes;
+import vn.communereport.acting.ActingScopes;
 
 /**
  * A department's part as a spreadsheet, for any channel: the template of the open period to fill in Excel or
@@ -45,7 +45,7 @@ public class PartSpreadsheets {
     private static final int TOKEN_LENGTH = 16;
 
     private final AccessService access;
-    private final ReportScopes scopes;
+    private final ActingScopes scopes;
     private final PeriodService periods;
     private final CollectionService collection;
     private final SheetImport imports;
@@ -58,7 +58,7 @@ public class PartSpreadsheets {
     private final Duration hold;
     private final SecureRandom random = new SecureRandom();
 
-    PartSpreadsheets(AccessService access, ReportScopes scopes, PeriodService periods, CollectionService collection,
+    PartSpreadsheets(AccessService access, ActingScopes scopes, PeriodService periods, CollectionService collection,
                      SheetImport imports, ResultText results, SheetTexts texts, HeldSpreadsheetRepository held,
                      TransactionTemplate transactions, Clock clock,
                      @Value("${app.spreadsheet.max-upload-bytes:5242880}") long maxUploadBytes,
@@ -86,9 +86,10 @@ public class PartSpreadsheets {
     public TemplateOutcome template(long memberId) {
         return transactions.execute(status -> {
             Optional<Member> member = access.byId(memberId).filter(Member::isActive);
-            Optional<ReportScope> scope = member.flatMap(m -> scopes.forCommune(m.getCommuneCode()));
+            // The report the member acts in: one they chose, or the only one open (never one picked for them).
+            Optional<ReportScope> scope = member.flatMap(scopes::scopeOf);
             if (scope.isEmpty()) {
-                return TemplateOutcome.refused(texts.get("sheet.refused.header", "", texts.get("sheet.refused.no-part")));
+                return TemplateOutcome.refused(texts.get("sheet.refused.header", "", texts.get(member.isPresent() ? "communes.choose-report-first" : "sheet.refused.no-part")));
             }
             Optional<Flow> flow = scope.get().flowOf(member.get().getDepartmentCode());
             if (flow.isEmpty()) {
@@ -139,9 +140,9 @@ public class PartSpreadsheets {
         try {
             return transactions.execute(status -> {
                 Optional<Member> member = access.byId(memberId).filter(Member::isActive);
-                Optional<ReportScope> scope = member.flatMap(m -> scopes.forCommune(m.getCommuneCode()));
+                Optional<ReportScope> scope = member.flatMap(scopes::scopeOf);
                 if (scope.isEmpty()) {
-                    return refused(name, new Refusal("sheet.refused.no-part"));
+                    return refused(name, new Refusal(member.isPresent() ? "communes.choose-report-first" : "sheet.refused.no-part"));
                 }
                 SheetImport.Outcome outcome = imports.run(member.get(), scope.get(), file, confirmWarnings);
                 if (outcome.refusal() != null) {

@@ -19,7 +19,8 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.Office;
 
@@ -47,7 +48,7 @@ class AnswerPipelineTest {
         pipeline = bot.bean(AnswerPipeline.class);
         collection = bot.bean(CollectionService.class);
         AccessService access = bot.bean(AccessService.class);
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         Member admin = access.recognise(telegram(Office.ADMIN), "Văn phòng").orElseThrow();
         centre = access.redeem(access.createInvite(admin, "trung-tam-hcc"), telegram(3001), "Lan").member();
         colleague = access.redeem(access.createInvite(admin, "trung-tam-hcc"), telegram(3002), "Minh").member();
@@ -135,7 +136,7 @@ class AnswerPipelineTest {
 
     @Test
     void aSubmittedPartIsLocked() {
-        Question first = bot.bean(ReportContext.class).report().flow("van-hoa-xa-hoi").orElseThrow().questions().get(0);
+        Question first = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow().report().flow("van-hoa-xa-hoi").orElseThrow().questions().get(0);
         assertThat(first.type().numeric()).isTrue();
         collection.submit(period, "van-hoa-xa-hoi", culture.getId(), java.util.List.of("van-hoa-xa-hoi", "kinh-te"));
         AnswerOutcome outcome = pipeline.answer(AnswerRequest.of(culture, period, first, AnswerInput.given(AnswerValue.ofNumber(BigDecimal.ONE)), null));

@@ -35,7 +35,8 @@ import vn.communereport.access.AccessService;
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Texts;
 import vn.communereport.telegram.TestConsumer;
@@ -55,7 +56,7 @@ class ConcurrentAnswersTest {
     static Path data;
     static BotProcess bot;
     static CollectionService collection;
-    static ReportContext context;
+    static ReportScope context;
     static ReportingPeriod period;
     static JdbcTemplate jdbc;
     static ExecutorService threads;
@@ -65,7 +66,7 @@ class ConcurrentAnswersTest {
         bot = BotProcess.start("http://127.0.0.1:9", data, "1001",
                 Map.of("telegram.enabled", "false", "app.reminders.initial-delay", "PT24H"));
         collection = bot.bean(CollectionService.class);
-        context = bot.bean(ReportContext.class);
+        context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         jdbc = bot.bean(JdbcTemplate.class);
         period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         threads = Executors.newFixedThreadPool(2);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 
 /**
@@ -51,7 +52,7 @@ class LastPartsAtOnceTest {
     @Test
     void theOfficeIsToldOnceWhenTheLastTwoPartsComeInTogether() throws Exception {
         CollectionService collection = bot.bean(CollectionService.class);
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         List<String> all = context.flows().stream().map(Flow::departmentCode).toList();
         assertThat(all).hasSizeGreaterThanOrEqualTo(3);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.MutableClock;
@@ -57,7 +58,7 @@ class BadInputCatalogueTest {
         api = FakeBotApi.start(BotProcess.TOKEN);
         clock = new MutableClock(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh")));
         bot = BotProcess.start(api.baseUrl(), data, String.valueOf(ADMIN), Map.of(), clock);
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         economy = context.report().flow("kinh-te").orElseThrow();
         centre = context.report().flow("trung-tam-hcc").orElseThrow();
         admin = api.user(ADMIN, "Lò Văn Phòng");
@@ -76,8 +77,8 @@ class BadInputCatalogueTest {
 
 
     private Map<String, String> storedAnswers() {
-        var period = bot.bean(PeriodService.class).currentPeriod(bot.bean(ReportContext.class).commune().code(),
-                bot.bean(ReportContext.class).report());
+        var period = bot.bean(PeriodService.class).currentPeriod(bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow().commune().code(),
+                bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow().report());
         Map<String, String> snapshot = new LinkedHashMap<>();
         bot.bean(CollectionService.class).periodAnswers(period.getId())
                 .forEach((id, answer) -> snapshot.put(id, answer.value() + "@v" + answer.getVersion()));

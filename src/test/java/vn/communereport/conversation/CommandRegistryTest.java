@@ -33,8 +33,9 @@ class CommandRegistryTest {
     final OfficeReminding reminding = mock(OfficeReminding.class);
     final WebSignIn web = mock(WebSignIn.class);
     final SheetExchange sheets = mock(SheetExchange.class);
+    final ScopeChoice choice = mock(ScopeChoice.class);
     final CommandRegistry registry = new CommandRegistry(start, reviewing, submitting, reports, progress, members, reopening,
-            periods, reminding, web, sheets, texts);
+            periods, reminding, web, sheets, choice, texts);
 
     Turn turn(boolean officeAdmin) {
         Member member = mock(Member.class);

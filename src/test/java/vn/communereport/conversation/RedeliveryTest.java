@@ -30,7 +30,8 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Texts;
 import vn.communereport.telegram.TestConsumer;
@@ -72,7 +73,7 @@ class RedeliveryTest {
         bot = BotProcess.start("http://127.0.0.1:9", data, String.valueOf(Office.ADMIN),
                 Map.of("telegram.enabled", "false", "app.reminders.initial-delay", "PT24H"));
         ConversationEngine engine = bot.bean(ConversationEngine.class);
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         Question first = context.report().flow("kinh-te").orElseThrow().questions().get(0);
 
         Reply invite = engine.handle(Inbound.text(telegram(Office.ADMIN), "9001", "Lò Văn Phòng", "/moi kinh-te"));
@@ -118,7 +119,7 @@ class RedeliveryTest {
         // Several instances (or re-deliveries overlapping the first delivery) hand the same update to the engine at
         // once, 50 times: a check-then-insert that lets two through shows up within a few rounds.
         TestConsumer consumer = new TestConsumer(bot.bean(ConversationEngine.class), bot.bean(Texts.class), bot.bean(AccessService.class));
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         List<Question> questions = context.report().flow("kinh-te").orElseThrow().questions();
         consumer.consume(Updates.text(Office.ADMIN, "/moi kinh-te"));
         Matcher code = INVITE.matcher(last(consumer, Office.ADMIN).text());
@@ -200,7 +201,7 @@ class RedeliveryTest {
         member.expectNoMessage(Duration.ofSeconds(1));
         assertThat(member.events()).as("no second reply to a re-delivered update").hasSize(messagesBefore);
 
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         Question first = context.report().flow("kinh-te").orElseThrow().questions().get(0);
         ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         assertThat(bot.bean(CollectionService.class).history(period.getId(), first.id())).as("one save, one history row").hasSize(1);

@@ -16,7 +16,8 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -50,7 +51,7 @@ class ReplyToEarlierQuestionTest {
 
     @Test
     void aReplyToAnEarlierQuestionAnswersThatQuestionAndTheFlowGoesOnWhereItWas() {
-        List<Question> questions = bot.bean(ReportContext.class).report().flow("kinh-te").orElseThrow().questions();
+        List<Question> questions = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow().report().flow("kinh-te").orElseThrow().questions();
         FakeUser lan = Office.join(api, admin, "kinh-te", 2001, "Lan");
         SentMessage first = lan.awaitText("Câu 1/", WAIT);
         lan.sends("500");
@@ -94,12 +95,12 @@ class ReplyToEarlierQuestionTest {
         lan.replyTo(lansFirst, "650");
         SentMessage asked = lan.awaitText("vừa được", WAIT);
         assertThat(asked.buttonData()).anyMatch(d -> d.startsWith("ow|"));
-        Question first = bot.bean(ReportContext.class).report().flow("kinh-te").orElseThrow().questions().get(0);
+        Question first = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow().report().flow("kinh-te").orElseThrow().questions().get(0);
         assertThat(stored(first)).isEqualByComparingTo("700");
     }
 
     private java.util.Optional<vn.communereport.collection.Answer> answer(Question question) {
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         return bot.bean(CollectionService.class).answer(period.getId(), question.id());
     }

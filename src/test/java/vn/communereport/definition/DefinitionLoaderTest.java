@@ -227,7 +227,7 @@ class DefinitionLoaderTest {
     void refusesAnOpeningForAnUnknownReport() throws IOException {
         Path root = copyOfShipped();
         replaceIn(root.resolve("communes/binh-lu.yaml"), "  cchc: \"Thực hiện", "  tu-phap: \"Thực hiện", 1);
-        assertRefused(root, "binh-lu.yaml", "openings › tu-phap", "openings ghi báo cáo «tu-phap», nhưng không có báo cáo này (các báo cáo: cchc)");
+        assertRefused(root, "binh-lu.yaml", "openings › tu-phap", "openings ghi báo cáo «tu-phap», nhưng không có báo cáo này (các báo cáo: cchc, cchc-nam)");
     }
 
     @Test
@@ -256,7 +256,7 @@ class DefinitionLoaderTest {
     void aCommuneWithoutItsOwnOpeningUsesTheReportsGenericOne() throws IOException {
         Path root = copyOfShipped();
         Path file = root.resolve("communes/binh-lu.yaml");
-        Files.writeString(file, Files.readString(file).replaceAll("(?s)\nopenings:\n  cchc: \"[^\"]*\"\n", "\n"));
+        Files.writeString(file, Files.readString(file).replaceAll("(?s)\nopenings:\n  cchc: \"[^\"]*\"\n  cchc-nam: \"[^\"]*\"\n", "\n"));
         Definitions definitions = DefinitionFiles.load(root);
         ReportDefinition report = definitions.report("cchc").orElseThrow();
         assertThat(definitions.commune("binh-lu").orElseThrow().opening(report))

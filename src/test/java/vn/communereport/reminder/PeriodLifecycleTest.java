@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.MutableClock;
@@ -85,7 +86,7 @@ class PeriodLifecycleTest {
         admin.awaitText("Đã hủy", WAIT);
 
         // The clerk answers up to the figure that rarely changes (procedures in force) and stops.
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         var flow = context.report().flow("trung-tam-hcc").orElseThrow();
         Question inForce = flow.questions().stream().filter(Question::keepPrevious).findFirst().orElseThrow();
         int position = flow.indexOf(inForce.id());

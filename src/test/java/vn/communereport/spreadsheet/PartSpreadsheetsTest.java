@@ -44,7 +44,8 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
 import vn.communereport.definition.Reading;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.definition.Slot;
 import vn.communereport.messaging.Texts;
 import vn.communereport.spreadsheet.RowResult.Status;
@@ -70,7 +71,7 @@ class PartSpreadsheetsTest {
     static AnswerPipeline pipeline;
     static JdbcTemplate jdbc;
     static Texts texts;
-    static ReportContext context;
+    static ReportScope context;
     static ReportingPeriod period;
     static Member culture;
     static Member centre;
@@ -87,7 +88,7 @@ class PartSpreadsheetsTest {
         pipeline = bot.bean(AnswerPipeline.class);
         jdbc = bot.bean(JdbcTemplate.class);
         texts = bot.bean(Texts.class);
-        context = bot.bean(ReportContext.class);
+        context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         AccessService access = bot.bean(AccessService.class);
         office = access.recognise(telegram(Office.ADMIN), "Văn phòng").orElseThrow();
         culture = join(access, "van-hoa-xa-hoi", 4001, "Hoa");

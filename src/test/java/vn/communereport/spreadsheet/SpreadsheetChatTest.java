@@ -20,7 +20,8 @@ import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Texts;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
@@ -59,7 +60,7 @@ class SpreadsheetChatTest {
 
     @Test
     void bangtinhSendsTheTemplateAndTheFilledFileSentBackIsStoredRowByRow() {
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         Flow flow = context.report().flow("kinh-te").orElseThrow();
         Texts texts = bot.bean(Texts.class);
         FakeUser lan = Office.join(api, admin, "kinh-te", 2001, "Lan");

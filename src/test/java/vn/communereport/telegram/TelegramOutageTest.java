@@ -24,7 +24,8 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.DefinitionFiles;
 import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
@@ -215,7 +216,7 @@ class TelegramOutageTest {
             bot = startBot(gate.baseUrl());
             api.awaitPolling(WAIT);
             ReportDefinition report = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow();
-            ReportContext context = bot.bean(ReportContext.class);
+            ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
             Flow last = context.flows().stream().min(Comparator.comparingInt(Flow::size)).orElseThrow();
             handInAllBut(last.departmentCode());
 
@@ -278,7 +279,7 @@ class TelegramOutageTest {
 
     /** Every department but one has handed its part in (as if their members had, earlier). */
     private void handInAllBut(String lastDepartment) {
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         List<String> all = context.flows().stream().map(Flow::departmentCode).toList();
         for (String department : all) {

@@ -7,16 +7,16 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import vn.communereport.access.AccessService;
-import vn.communereport.definition.ReportScopes;
+import vn.communereport.acting.ActingScopes;
 
 /** Lets console handlers name the office administrator they serve as a parameter. */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration implements WebMvcConfigurer {
 
     private final AccessService access;
-    private final ReportScopes scopes;
+    private final ActingScopes scopes;
 
-    ConsoleConfiguration(AccessService access, ReportScopes scopes) {
+    ConsoleConfiguration(AccessService access, ActingScopes scopes) {
         this.access = access;
         this.scopes = scopes;
     }

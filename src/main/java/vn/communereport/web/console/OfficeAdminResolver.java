@@ -10,9 +10,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import vn.communereport.access.AccessService;
+import org.springframework.http.HttpStatus;
+
 import vn.communereport.access.Member;
 import vn.communereport.definition.ReportScope;
-import vn.communereport.definition.ReportScopes;
+import vn.communereport.acting.ActingScopes;
 import vn.communereport.web.WebPrincipal;
 
 /**
@@ -22,9 +24,9 @@ import vn.communereport.web.WebPrincipal;
 class OfficeAdminResolver implements HandlerMethodArgumentResolver {
 
     private final AccessService access;
-    private final ReportScopes scopes;
+    private final ActingScopes scopes;
 
-    OfficeAdminResolver(AccessService access, ReportScopes scopes) {
+    OfficeAdminResolver(AccessService access, ActingScopes scopes) {
         this.access = access;
         this.scopes = scopes;
     }
@@ -43,9 +45,13 @@ class OfficeAdminResolver implements HandlerMethodArgumentResolver {
         }
         Optional<Member> member = access.byId(principal.memberId())
                 .filter(m -> m.isActive() && m.isOfficeAdmin() && m.getCommuneCode().equals(principal.communeCode()));
-        Optional<ReportScope> scope = scopes.forCommune(principal.communeCode());
-        if (member.isEmpty() || scope.isEmpty()) {
+        if (member.isEmpty()) {
             throw ConsoleRefusal.forbidden();
+        }
+        // The report the administrator acts in, as in the chat (/baocao); never one picked for them.
+        Optional<ReportScope> scope = scopes.scopeOf(member.get());
+        if (scope.isEmpty()) {
+            throw new ConsoleRefusal(HttpStatus.CONFLICT, "communes.choose-report-first");
         }
         return new OfficeAdmin(principal, member.get(), scope.get());
     }

@@ -13,7 +13,7 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.ReportScope;
-import vn.communereport.definition.ReportScopes;
+import vn.communereport.acting.ActingScopes;
 import vn.communereport.web.WebPrincipal;
 
 /**
@@ -24,10 +24,10 @@ import vn.communereport.web.WebPrincipal;
 class FormAccess {
 
     private final AccessService access;
-    private final ReportScopes scopes;
+    private final ActingScopes scopes;
     private final PeriodService periods;
 
-    FormAccess(AccessService access, ReportScopes scopes, PeriodService periods) {
+    FormAccess(AccessService access, ActingScopes scopes, PeriodService periods) {
         this.access = access;
         this.scopes = scopes;
         this.periods = periods;
@@ -44,8 +44,9 @@ class FormAccess {
             throw new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member");
         }
         Member member = found.get();
-        ReportScope scope = scopes.forCommune(member.getCommuneCode())
-                .orElseThrow(() -> new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"));
+        // The report the member acts in, as in the chat; when several are open and none chosen, the chat asks first.
+        ReportScope scope = scopes.scopeOf(member)
+                .orElseThrow(() -> new FormRefusal(HttpStatus.CONFLICT, "communes.choose-report-first"));
         Optional<Flow> flow = scope.flowOf(member.getDepartmentCode());
         if (flow.isEmpty() && !member.isOfficeAdmin()) {
             throw new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"); // taken out of their department

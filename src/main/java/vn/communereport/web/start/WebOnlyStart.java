@@ -13,14 +13,15 @@ import vn.communereport.access.AccessService;
 import vn.communereport.access.ChannelIdentity;
 import vn.communereport.access.Member;
 import vn.communereport.conversation.WebLinks;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.CommuneDefinition;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.web.session.PublicUrl;
 
 /**
  * Started without a bot token, the application serves the web channel alone, so a new user can try everything
- * without Telegram. Once it is ready it says so in one line and prints a single-use login link for the commune's
- * office: as its first administrator (one named in OFFICE_ADMIN_IDS), or, when there is none, as a local office
- * administrator it makes for this.
+ * without Telegram. Once it is ready it says so in one line and prints a single-use login link for each commune's
+ * office: as its first administrator (one its file or OFFICE_ADMIN_IDS names), or, when there is none, as a local
+ * office administrator it makes for this.
  */
 @Component
 @ConditionalOnProperty(name = "app.web-only", havingValue = "true")
@@ -32,13 +33,13 @@ class WebOnlyStart {
     private static final Logger log = LoggerFactory.getLogger(WebOnlyStart.class);
 
     private final AccessService access;
-    private final ReportContext context;
+    private final ReportScopes scopes;
     private final WebLinks links;
     private final PublicUrl publicUrl;
 
-    WebOnlyStart(AccessService access, ReportContext context, WebLinks links, PublicUrl publicUrl) {
+    WebOnlyStart(AccessService access, ReportScopes scopes, WebLinks links, PublicUrl publicUrl) {
         this.access = access;
-        this.context = context;
+        this.scopes = scopes;
         this.links = links;
         this.publicUrl = publicUrl;
     }
@@ -46,17 +47,19 @@ class WebOnlyStart {
     @EventListener(ApplicationReadyEvent.class)
     void ready() {
         log.warn("Telegram is off: TELEGRAM_BOT_TOKEN is empty, so the web channel is served alone at {}", publicUrl.base());
-        Member office = officeAdmin();
-        log.info("Office login link (single use, valid {} min): {}", links.loginLinkValidity().toMinutes(), links.loginLink(office));
+        for (CommuneDefinition commune : scopes.communes()) {
+            Member office = officeAdmin(commune.code());
+            log.info("Office login link for {} (single use, valid {} min): {}", commune.code(), links.loginLinkValidity().toMinutes(),
+                    links.loginLink(office));
+        }
     }
 
-    private Member officeAdmin() {
-        String commune = context.commune().code();
+    private Member officeAdmin(String commune) {
         List<Member> admins = access.officeAdmins(commune);
         if (!admins.isEmpty()) {
             return admins.get(0);
         }
         access.ensureOfficeAdmins(commune, List.of(LOCAL_OFFICE));
-        return access.find(LOCAL_OFFICE).orElseThrow();
+        return access.officeAdmins(commune).get(0);
     }
 }

@@ -94,7 +94,7 @@ class ConsoleBrowserTest {
     void theOfficeSeesASubmissionAndDownloadsTheReportOnAPhone() throws Exception {
         Member hoa = app.member("trung-tam-hcc", 2002, "Vàng Thị Hoa");
         Member lan = app.member("kinh-te", 2001, "Hà Thị Lan");
-        ReportScope scope = app.bot().bean(ReportScopes.class).forCommune(ConsoleFixture.COMMUNE).orElseThrow();
+        ReportScope scope = app.bot().bean(ReportScopes.class).of(ConsoleFixture.COMMUNE, "cchc").orElseThrow();
         ReportingPeriod period = app.bot().bean(PeriodService.class).currentPeriod(scope);
         answer(hoa, period, scope, "hcc-hs-tiep-nhan", "2.654");
         answer(hoa, period, scope, "hcc-hs-giai-quyet", "2.647");

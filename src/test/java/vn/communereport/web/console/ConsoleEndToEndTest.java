@@ -25,7 +25,8 @@ import vn.communereport.access.AccessService;
 import vn.communereport.access.ChannelIdentity;
 import vn.communereport.access.Member;
 import vn.communereport.definition.Flow;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.Office;
@@ -76,7 +77,7 @@ class ConsoleEndToEndTest {
         FakeUser lan = Office.join(api, admin, "kinh-te", 2001, "Lan");
         FakeUser minh = Office.join(api, admin, "kinh-te", 2002, "Minh");
         minh.awaitText("Câu 1/", WAIT);
-        ReportContext context = bot.bean(ReportContext.class);
+        ReportScope context = bot.bean(ReportScopes.class).of("binh-lu", "cchc").orElseThrow();
         Flow economy = context.report().flow("kinh-te").orElseThrow();
         Map<String, String> seed = SeedReport.tableValues(context.report());
         new FlowDriver(lan, economy, FlowDriver.fromTable(seed)).answerUntilReview(lan.awaitText("Câu 1/", WAIT), Integer.MAX_VALUE);

@@ -42,7 +42,7 @@ final class ConsoleFixture {
         this.access = access;
         this.pipeline = pipeline;
         this.periods = periods;
-        this.scope = scopes.forCommune(COMMUNE).orElseThrow();
+        this.scope = scopes.of(COMMUNE, "cchc").orElseThrow();
         this.jdbc = jdbc;
     }
 

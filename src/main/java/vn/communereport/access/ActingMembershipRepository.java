@@ -1,0 +1,6 @@
+package vn.communereport.access;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ActingMembershipRepository extends JpaRepository<ActingMembership, ActingMembership.Key> {
+}
