@@ -46,6 +46,9 @@ final class SummaryWorkbook {
     static final int TOTAL_COLUMN = 3;
     static final int FIRST_COMMUNE_COLUMN = 4;
     private static final String FONT = "Times New Roman";
+    private static final int LABEL_WIDTH = 52;
+    private static final int UNIT_WIDTH = 15;
+    private static final float LINE_HEIGHT = 15.75f;
 
     private static final class Styles {
         CellStyle title, subtitle, header, headerMarked, text, textBold, centre, centreBold, integer, decimal, rate, yesNoTotal,
@@ -64,16 +67,17 @@ final class SummaryWorkbook {
             Sheet sheet = wb.createSheet(texts.get("province.xlsx.sheet"));
             int lastColumn = FIRST_COMMUNE_COLUMN + columns.size() - 1;
             sheet.setColumnWidth(0, 7 * 256);
-            sheet.setColumnWidth(1, 52 * 256);
-            sheet.setColumnWidth(2, 12 * 256);
+            sheet.setColumnWidth(1, LABEL_WIDTH * 256);
+            sheet.setColumnWidth(2, UNIT_WIDTH * 256);
             sheet.setColumnWidth(TOTAL_COLUMN, 14 * 256);
             for (int c = FIRST_COMMUNE_COLUMN; c <= lastColumn; c++) {
                 sheet.setColumnWidth(c, 14 * 256);
             }
-            int width = Math.min(Math.max(lastColumn, TOTAL_COLUMN), 12);
+            // title and note over the columns every printed page repeats and the first communes: all on the first page
+            int width = Math.max(TOTAL_COLUMN, Math.min(lastColumn, TOTAL_COLUMN + 3));
             text(sheet.createRow(0), 0, title, s.title).getRow().setHeightInPoints(21);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width));
-            text(sheet.createRow(1), 0, subtitle, s.subtitle).getRow().setHeightInPoints(33);
+            text(sheet.createRow(1), 0, subtitle, s.subtitle).getRow().setHeightInPoints(4 * LINE_HEIGHT);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, width));
 
             Row header = sheet.createRow(HEADER_ROW);
@@ -112,7 +116,7 @@ final class SummaryWorkbook {
                 text(r, 0, row.stt(), bold ? s.centreBold : s.centre);
                 text(r, 1, row.label(), bold ? s.textBold : s.text);
                 text(r, 2, row.unit() == null ? "" : row.unit(), bold ? s.centreBold : s.centre);
-                r.setHeightInPoints(Math.max(1, (int) Math.ceil(row.label().length() / 60.0)) * 15.75f);
+                r.setHeightInPoints(lines(row) * LINE_HEIGHT);
                 Question question = bySlot.get("bieu:" + row.code());
                 QuestionType type = question == null ? null : question.type();
                 // the province's column
@@ -163,7 +167,8 @@ final class SummaryWorkbook {
             sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, STATUS_ROW, -1, -1));
             sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, TOTAL_COLUMN));
             PrintSetup print = sheet.getPrintSetup();
-            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            // A3 across: the repeated columns and six communes a page
+            print.setPaperSize(PrintSetup.A3_PAPERSIZE);
             print.setLandscape(true);
             sheet.setMargin(Sheet.LeftMargin, 0.5);
             sheet.setMargin(Sheet.RightMargin, 0.5);
@@ -178,6 +183,13 @@ final class SummaryWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Lines a row needs, its label and unit wrapped in their columns (a character is about one unit of width). */
+    private static int lines(TableRow row) {
+        int label = (int) Math.ceil(row.label().length() / (LABEL_WIDTH * 1.1));
+        int unit = row.unit() == null ? 1 : (int) Math.ceil(row.unit().length() / (UNIT_WIDTH * 1.0 - 2));
+        return Math.max(1, Math.max(label, unit));
     }
 
     private String statusText(CommuneStatus status) {
@@ -248,7 +260,6 @@ final class SummaryWorkbook {
         s.decimal = bordered(wb, regular, HorizontalAlignment.CENTER);
         s.decimal.setDataFormat(wb.createDataFormat().getFormat("#,##0.##"));
         s.rate = bordered(wb, regular, HorizontalAlignment.CENTER);
-        s.rate.setDataFormat(wb.createDataFormat().getFormat("0.##"));
         s.yesNoTotal = bordered(wb, regular, HorizontalAlignment.CENTER);
         s.yesNoTotal.setDataFormat(wb.createDataFormat().getFormat(texts.get("province.xlsx.yesno-format")));
         s.marked = bordered(wb, italic, HorizontalAlignment.CENTER);
