@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the benchmarks named on the command line ({@code all} or a comma list of e2e, history, startup, report,
- * ratelimit) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
+ * ratelimit, province) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
  */
 public final class Benchmarks {
 
@@ -58,6 +58,10 @@ public final class Benchmarks {
         if (all || which.contains("report")) {
             runReportBenchmarks(options, out);
         }
+        if (all || which.contains("province")) {
+            runJmh("Province summary: 40 communes, XLSX + ZIP of their DOCX", "vn\\.communereport\\.province\\.ProvinceBench\\.",
+                    out.resolve("province-jmh.json"));
+        }
         if (all || which.contains("ratelimit")) {
             new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")),
                     Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
@@ -79,6 +83,13 @@ public final class Benchmarks {
             builder.param("definition", options.get("report.definition").split(","));
         }
         new org.openjdk.jmh.runner.Runner(builder.build()).run();
+    }
+
+    static void runJmh(String title, String include, Path result) throws Exception {
+        System.out.printf("%n== %s, JMH ==%n", title);
+        new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder().include(include + ".*")
+                .shouldFailOnError(true).resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .result(result.toString()).build()).run();
     }
 
     private static long small(Map<String, String> o) {

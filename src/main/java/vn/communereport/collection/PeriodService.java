@@ -98,6 +98,19 @@ public class PeriodService {
                 period.getCommuneCode(), period.getReportCode(), period.getStartsOn());
     }
 
+    /** A commune's period of a report as stored, if it was ever opened; nothing is created. */
+    @Transactional(readOnly = true)
+    public Optional<ReportingPeriod> find(String communeCode, String reportCode, PeriodKey key) {
+        return periods.findByCommuneCodeAndReportCodeAndPeriodKey(communeCode, reportCode, key.key());
+    }
+
+    /** The stored periods of a report in these communes (a province's), newest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<ReportingPeriod> periodsOf(java.util.Collection<String> communeCodes, String reportCode) {
+        return communeCodes.isEmpty() ? java.util.List.of()
+                : periods.findByCommuneCodeInAndReportCodeOrderByStartsOnDesc(communeCodes, reportCode);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReportingPeriod> byId(long periodId) {
         return periods.findById(periodId);

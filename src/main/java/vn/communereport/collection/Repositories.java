@@ -25,6 +25,8 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
 
     Optional<ReportingPeriod> findByCommuneCodeAndReportCodeAndPeriodKey(String communeCode, String reportCode, String periodKey);
 
+    List<ReportingPeriod> findByCommuneCodeInAndReportCodeOrderByStartsOnDesc(Collection<String> communeCodes, String reportCode);
+
     /**
      * Claims the one "all parts are in" message of a period; only one caller, on any instance, gets 1. The persistence
      * context is flushed first and not cleared after: clearing it would drop the changes the rest of the turn makes

@@ -12,6 +12,9 @@ import vn.communereport.access.Member;
 import vn.communereport.acting.ActingScopes;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.messaging.Texts;
+import vn.communereport.province.ProvinceDesk;
+import vn.communereport.province.ProvinceReply;
+import vn.communereport.province.ProvinceRequest;
 
 /**
  * The conversation's front door: takes what a person did and returns what to say, to them and to others. It
@@ -39,12 +42,14 @@ public class ConversationEngine {
     private final SheetExchange sheets;
     /** Where {@link #handle} writes what a turn says, in the turn's transaction. */
     private final Outbox outbox;
+    private final ProvinceDesk province;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
-                       OfficePeriods periods, SheetExchange sheets, Outbox outbox) {
+                       OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province) {
         this.outbox = outbox;
+        this.province = province;
         this.deliveries = deliveries;
         this.states = states;
         this.access = access;
@@ -86,6 +91,14 @@ public class ConversationEngine {
             if (in.kind() == Inbound.Kind.TEXT && in.text() != null && in.text().startsWith("/")) {
                 turn.say(texts.get("group.private-only"));
             }
+            return;
+        }
+        if (province.administers(in.from())) {
+            // A province administrator (named in conversations/provinces/) acts for the province, not a commune.
+            ProvinceReply said = province.handle(new ProvinceRequest(in.from(), in.kind() == Inbound.Kind.TEXT ? in.text() : null,
+                    in.kind() == Inbound.Kind.BUTTON ? in.buttonData() : null));
+            turn.out.addAll(said.messages());
+            turn.notice = said.notice();
             return;
         }
         Optional<Member> known = access.recognise(in.from(), in.displayName());
