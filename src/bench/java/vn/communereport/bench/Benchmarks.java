@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the benchmarks named on the command line ({@code all} or a comma list of e2e, history, startup, report,
- * ratelimit, province) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
+ * Runs the benchmarks named on the command line ({@code all} or a comma list of e2e, history, startup, form,
+ * report, ratelimit, province) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
  */
 public final class Benchmarks {
 
@@ -54,6 +54,14 @@ public final class Benchmarks {
             List<String> extra = options.containsKey("startup.extra") ? List.of(options.get("startup.extra").split(";")) : List.of();
             new StartupBench(out.resolve("startup"), jar, Integer.parseInt(options.getOrDefault("startup.runs", "5")), java17, java25)
                     .run(only, extra);
+        }
+        if (all || which.contains("form")) {
+            String java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            List<String> jvmArgs = List.of(options.getOrDefault("botJvmArgs", "-Xmx128m -XX:+UseSerialGC").split(" "));
+            new FormVersusChatBench(new FormVersusChatBench.Settings(Integer.parseInt(options.getOrDefault("form.warmup", "1")),
+                    Integer.parseInt(options.getOrDefault("form.rounds", "2")),
+                    Long.parseLong(options.getOrDefault("thinkMin", "1000")), Long.parseLong(options.getOrDefault("thinkMax", "2000")),
+                    jvmArgs, java, jar, Integer.parseInt(options.getOrDefault("quiet", "300"))), out.resolve("form")).run();
         }
         if (all || which.contains("report")) {
             runReportBenchmarks(options, out);

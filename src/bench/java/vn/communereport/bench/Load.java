@@ -46,7 +46,7 @@ final class Load {
 
     /** The outcome of one round. */
     record Result(String label, int members, int updates, long firstActionNanos, long lastReplyNanos,
-                  Stats servedToReply, Stats actionToReply, List<String> problems) {
+                  Stats servedToReply, Stats actionToReply, Stats actionToAwaited, List<String> problems) {
 
         double seconds() {
             return (lastReplyNanos - firstActionNanos) / 1e9;
@@ -140,6 +140,7 @@ final class Load {
                 }
             }
             if (awaits != null && awaits.test(message)) {
+                round.actionToAwaited.add(message.arrivedNanos() - actionNanos);
                 awaits = null;
                 pendingUpdate = -1;
                 round.updates++;
@@ -179,6 +180,8 @@ final class Load {
         final CountDownLatch remaining;
         final List<Long> servedToReply = new ArrayList<>();
         final List<Long> actionToReply = new ArrayList<>();
+        /** From an action to the message the member waited for (the next question, say): how long a person waits. */
+        final List<Long> actionToAwaited = new ArrayList<>();
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         int updates;
         long firstActionNanos;
@@ -227,7 +230,7 @@ final class Load {
         all.forEach(m -> byChat.remove(m.user.chatId()));
         api.clearCalls(); // the stand-in records every call; a long run only needs the current round's
         return new Result(label, members.size(), round.updates, round.firstActionNanos, round.lastReplyNanos,
-                new Stats(round.servedToReply), new Stats(round.actionToReply), List.copyOf(round.problems));
+                new Stats(round.servedToReply), new Stats(round.actionToReply), new Stats(round.actionToAwaited), List.copyOf(round.problems));
     }
 
     void close() {

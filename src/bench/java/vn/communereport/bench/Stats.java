@@ -43,6 +43,10 @@ final class Stats {
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
     }
 
+    double totalMs() {
+        return Arrays.stream(sorted).sum() / 1e6;
+    }
+
     double meanMs() {
         return sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).average().orElse(0) / 1e6;
     }
