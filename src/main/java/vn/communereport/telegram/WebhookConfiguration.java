@@ -99,7 +99,7 @@ class WebhookConfiguration {
         }
 
         @Scheduled(fixedDelayString = "${telegram.webhook.cleanup-interval:PT6H}", initialDelayString = "${telegram.webhook.cleanup-interval:PT6H}")
-        void forget() {
+        public void forget() {
             updates.forgetHandled(keep);
         }
     }

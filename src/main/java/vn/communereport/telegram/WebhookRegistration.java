@@ -69,7 +69,7 @@ class WebhookRegistration {
      * Telegram then posts nothing; the first instance to look sets it again.
      */
     @Scheduled(fixedDelayString = "${telegram.webhook.check-interval:PT10M}", initialDelayString = "${telegram.webhook.check-interval:PT10M}")
-    void check() {
+    public void check() {
         try {
             register();
         } catch (TelegramApiException | RuntimeException e) {
