@@ -53,7 +53,7 @@ class ButtonRoutes {
         routes.put(Act.REVOKE, new Route(OFFICE, (turn, action) -> members.revoke(turn, action.number())));
         routes.put(Act.PICK_MEMBER, new Route(EVERYONE, choice::pickMember));
         routes.put(Act.PICK_REPORT, new Route(EVERYONE, choice::pickReport));
-        routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, "")));
+        routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

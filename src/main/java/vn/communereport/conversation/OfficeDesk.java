@@ -115,7 +115,7 @@ public class OfficeDesk {
             notices.addAll(toEach(access.departmentMembers(scope.communeCode(), flow.departmentCode()),
                     texts.get("period.opened-member", scope.report().name(), key.label(), when,
                             scope.department(flow.departmentCode()).name(), flow.size()),
-                    List.of(List.of(buttons.continueButton("button.start")))));
+                    List.of(List.of(buttons.answerButton("button.start", scope.report().code())))));
         }
         return new Result<>(new Opening(Open.OPENED, opening.period(), when), notices);
     }

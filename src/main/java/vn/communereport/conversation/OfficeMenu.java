@@ -37,9 +37,14 @@ class OfficeMenu implements ReminderButtons {
         return actions.button(texts.get(labelKey), Action.of(Act.CONTINUE));
     }
 
+    /** Starts answering one report: chooses it (when it is the member's to choose) and puts its next question. */
+    Button answerButton(String labelKey, String reportCode) {
+        return actions.button(texts.get(labelKey), Action.of(Act.PICK_REPORT, reportCode));
+    }
+
     @Override
-    public Button continueAnswering() {
-        return continueButton("button.continue");
+    public Button continueAnswering(String reportCode) {
+        return answerButton("button.continue", reportCode);
     }
 
     @Override

@@ -28,9 +28,11 @@ class OfficeReports {
     private final Texts texts;
     private final Screens screens;
     private final ChannelLimits limits;
+    private final vn.communereport.definition.ReportScopes scopes;
 
     OfficeReports(PeriodService periods, CollectionService collection, ReportCompiler reports, Texts texts, Screens screens,
-                  ChannelLimits limits) {
+                  ChannelLimits limits, vn.communereport.definition.ReportScopes scopes) {
+        this.scopes = scopes;
         this.periods = periods;
         this.collection = collection;
         this.reports = reports;
@@ -43,12 +45,19 @@ class OfficeReports {
         return periods.currentPeriod(turn.scope);
     }
 
-    /** A draft until every part is in, as DOCX and XLSX, with what is missing and what the rules found. */
+    /**
+     * A draft until every part is in, as DOCX and XLSX, with what is missing and what the rules found. The button under
+     * "all parts are in" names its period: that one, when it is of the office's own commune (whichever report it is).
+     */
     void compile(Turn turn, String argument) {
-        ReportingPeriod period = period(turn);
+        ReportingPeriod period = argument.matches("\\d{1,18}")
+                ? periods.byId(Long.parseLong(argument)).filter(p -> p.getCommuneCode().equals(turn.scope.communeCode())
+                        && turn.scope.commune().owes(p.getReportCode())).orElseGet(() -> period(turn))
+                : period(turn);
         CompiledReport report = reports.compile(period, null);
         StringBuilder text = new StringBuilder(texts.get(report.draft() ? "compile.draft" : "compile.final",
-                turn.scope.report().name(), period.key().label()));
+                scopes.of(period.getCommuneCode(), period.getReportCode()).map(s -> s.report().name()).orElse(turn.scope.report().name()),
+                period.key().label()));
         if (!report.missing().isEmpty()) {
             text.append("\n\n").append(texts.get("compile.missing", report.missing().size()));
             for (MissingPart part : report.missing()) {

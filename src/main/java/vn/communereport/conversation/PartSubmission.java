@@ -76,7 +76,8 @@ public class PartSubmission {
             List<List<Outbound.Button>> rows = List.of(List.of(buttons.compileButton(period.getId())), List.of(buttons.progressButton()));
             admins.forEach(admin -> notices.add(new Outbound(Recipient.member(admin.getId()), text, rows)));
         } else {
-            String text = texts.get("office.part-in", department.name(), who, done, owing.size());
+            String text = texts.get("communes.office.part-in", department.name(), who, done, owing.size(),
+                    texts.get("communes.report-period", scope.report().name(), period.key().label()));
             List<List<Outbound.Button>> rows = List.of(List.of(buttons.progressButton()));
             for (Member admin : admins) {
                 if (!admin.getId().equals(member.getId())) {

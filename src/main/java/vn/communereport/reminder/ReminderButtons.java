@@ -7,8 +7,8 @@ import vn.communereport.messaging.Outbound.Button;
  */
 public interface ReminderButtons {
 
-    /** «Tiếp tục trả lời» under a member's reminder. */
-    Button continueAnswering();
+    /** «Tiếp tục trả lời» under a member's reminder: answering that report (a member may owe several). */
+    Button continueAnswering(String reportCode);
 
     /** «Nhắc tất cả» under the office's late summary. */
     Button remindAllLate();

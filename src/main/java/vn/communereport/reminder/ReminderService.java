@@ -139,7 +139,7 @@ public class ReminderService {
         String status = owing.state() == DepartmentProgress.State.REOPENED || missing == 0
                 ? texts.get("reminder.not-submitted") : texts.get("reminder.missing", missing, owing.total());
         String text = texts.get(key, department, scope.report().name(), period.key().label(), when, status);
-        return new Outbound(Recipient.member(member.getId()), text, List.of(List.of(buttons.continueAnswering())));
+        return new Outbound(Recipient.member(member.getId()), text, List.of(List.of(buttons.continueAnswering(scope.report().code()))));
     }
 
     private Outbound lateSummary(ReportScope scope, ReportingPeriod period, ZonedDateTime deadline, List<DepartmentProgress> late,

@@ -68,7 +68,7 @@ class PeriodLifecycleTest {
 
         open(admin, "2026-H1", "30/6");
         admin.awaitText("Đã mở", WAIT);
-        assertThat(clerk.awaitText("Văn phòng đã mở", WAIT).buttonData()).contains("go");
+        assertThat(clerk.awaitText("Văn phòng đã mở", WAIT).buttonData()).contains("rep|cchc");
         economist.awaitText("Văn phòng đã mở", WAIT);
 
         // A second period cannot be opened while one is open; a past deadline is refused.
@@ -109,7 +109,7 @@ class PeriodLifecycleTest {
         admin.awaitText("Đã đóng kỳ 6 tháng đầu năm 2026", WAIT);
         assertThat(clerk.awaitText("đã đóng", WAIT).text()).contains("chưa được nộp");
         clerk.sends("5");
-        assertThat(clerk.awaitNext(WAIT).text()).contains("Kỳ báo cáo 6 tháng đầu năm 2026 đã đóng, không thể trả lời thêm");
+        assertThat(clerk.awaitNext(WAIT).text()).contains("Kỳ báo cáo 6 tháng đầu năm 2026 (Báo cáo cải cách hành chính) đã đóng, không thể trả lời thêm");
 
         // Next period: the figure that rarely changes is offered with last period's value.
         clock.set(ZonedDateTime.of(2026, 11, 20, 9, 0, 0, 0, HANOI));

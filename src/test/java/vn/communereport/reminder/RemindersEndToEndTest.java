@@ -155,7 +155,7 @@ class RemindersEndToEndTest {
         assertThat(summary.text()).contains("3/4 phần chưa nộp").contains("Trung tâm Phục vụ hành chính công").doesNotContain("Phòng Kinh tế");
         SentMessage afterDeadline = office.messages().stream().filter(m -> m.text().contains("quá hạn")).findFirst().orElseThrow();
         assertThat(afterDeadline.text()).contains("Còn 25/25 câu");
-        assertThat(afterDeadline.buttonData()).contains("go");
+        assertThat(afterDeadline.buttonData()).contains("rep|cchc");
     }
 
     @Test

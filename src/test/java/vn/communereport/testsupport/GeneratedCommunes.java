@@ -59,7 +59,7 @@ public final class GeneratedCommunes {
                         .replace("Mẫu Thử", "Thử Nghiệm " + number).replace("MẪU THỬ", "THỬ NGHIỆM " + number)
                         .replace("file_code: MauThu", "file_code: ThuNghiem" + number)
                         .replace("name: Lê Thị Ví Dụ", "name: Người Ký " + number)
-                        .replace("office_admins: []", "office_admins: [" + (firstAdminId + i) + "]");
+                        .replaceAll("office_admins: \\[[^\\]]*\\]", "office_admins: [" + (firstAdminId + i) + "]");
                 Files.writeString(conversations.resolve("communes/" + code + ".yaml"), text);
                 codes.add(code);
             }

@@ -49,9 +49,13 @@ class OfficeAdminResolver implements HandlerMethodArgumentResolver {
             throw ConsoleRefusal.forbidden();
         }
         // The report the administrator acts in, as in the chat (/baocao); never one picked for them.
-        Optional<ReportScope> scope = scopes.scopeOf(member.get());
-        if (scope.isEmpty()) {
+        ActingScopes.Resolution resolution = scopes.resolve(member.get());
+        if (resolution.mustChoose()) {
             throw new ConsoleRefusal(HttpStatus.CONFLICT, "communes.choose-report-first");
+        }
+        Optional<ReportScope> scope = resolution.scope();
+        if (scope.isEmpty()) {
+            throw ConsoleRefusal.forbidden();
         }
         return new OfficeAdmin(principal, member.get(), scope.get());
     }

@@ -45,8 +45,11 @@ class FormAccess {
         }
         Member member = found.get();
         // The report the member acts in, as in the chat; when several are open and none chosen, the chat asks first.
-        ReportScope scope = scopes.scopeOf(member)
-                .orElseThrow(() -> new FormRefusal(HttpStatus.CONFLICT, "communes.choose-report-first"));
+        ActingScopes.Resolution resolution = scopes.resolve(member);
+        if (resolution.mustChoose()) {
+            throw new FormRefusal(HttpStatus.CONFLICT, "communes.choose-report-first");
+        }
+        ReportScope scope = resolution.scope().orElseThrow(() -> new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"));
         Optional<Flow> flow = scope.flowOf(member.getDepartmentCode());
         if (flow.isEmpty() && !member.isOfficeAdmin()) {
             throw new FormRefusal(HttpStatus.FORBIDDEN, "form.error.not-member"); // taken out of their department

@@ -66,7 +66,12 @@ class MiniAppController {
             return refuse(result.verdict());
         }
         String userRef = String.valueOf(result.userId());
-        Optional<Member> member = access.find(new ChannelIdentity(TELEGRAM, userRef, userRef));
+        ChannelIdentity who = new ChannelIdentity(TELEGRAM, userRef, userRef);
+        Optional<Member> member = access.find(who);
+        if (member.isEmpty() && access.memberships(who).size() > 1) {
+            // Several memberships and none chosen: the session would have to pick one for them.
+            return answer(HttpStatus.CONFLICT, "communes.choose-membership-web");
+        }
         if (member.isEmpty()) {
             return answer(HttpStatus.FORBIDDEN, "web.miniapp.stranger");
         }

@@ -27,8 +27,13 @@ import vn.communereport.web.session.PublicUrl;
 @ConditionalOnProperty(name = "app.web-only", havingValue = "true")
 class WebOnlyStart {
 
-    /** The identity of the administrator made when nobody else runs the office: on the web channel only. */
-    static final ChannelIdentity LOCAL_OFFICE = new ChannelIdentity("web", "office", "office");
+    /**
+     * The identity of the administrator made when nobody else runs a commune's office: on the web channel only, one per
+     * commune, so that signing in as one office never needs a choice of membership.
+     */
+    static ChannelIdentity localOffice(String communeCode) {
+        return new ChannelIdentity("web", "office-" + communeCode, "office-" + communeCode);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(WebOnlyStart.class);
 
@@ -49,8 +54,8 @@ class WebOnlyStart {
         log.warn("Telegram is off: TELEGRAM_BOT_TOKEN is empty, so the web channel is served alone at {}", publicUrl.base());
         for (CommuneDefinition commune : scopes.communes()) {
             Member office = officeAdmin(commune.code());
-            log.info("Office login link for {} (single use, valid {} min): {}", commune.code(), links.loginLinkValidity().toMinutes(),
-                    links.loginLink(office));
+            log.info("Office login link (single use, valid {} min): {} ({})", links.loginLinkValidity().toMinutes(),
+                    links.loginLink(office), commune.code());
         }
     }
 
@@ -59,7 +64,7 @@ class WebOnlyStart {
         if (!admins.isEmpty()) {
             return admins.get(0);
         }
-        access.ensureOfficeAdmins(commune, List.of(LOCAL_OFFICE));
+        access.ensureOfficeAdmins(commune, List.of(localOffice(commune)));
         return access.officeAdmins(commune).get(0);
     }
 }

@@ -54,8 +54,11 @@ class WebOnlyStartTest {
             assertThat(miniApp.statusCode()).isEqualTo(503);
             assertThat(miniApp.body()).contains("liên kết đăng nhập");
             assertThat(miniApp.headers().allValues("set-cookie")).isEmpty();
-            // Nobody was named in OFFICE_ADMIN_IDS: the link signs in a local office administrator made for it.
-            assertThat(bot.bean(AccessService.class).find(WebOnlyStart.LOCAL_OFFICE)).hasValueSatisfying(m -> assertThat(m.isOfficeAdmin()).isTrue());
+            // Nobody was named in OFFICE_ADMIN_IDS: the link signs in a local office administrator made for it, one per
+            // commune; the first link printed is Bình Lư's, and Mẫu Thử's follows.
+            assertThat(bot.bean(AccessService.class).find(WebOnlyStart.localOffice("binh-lu")))
+                    .hasValueSatisfying(m -> assertThat(m.isOfficeAdmin()).isTrue());
+            assertThat(log).contains(" (binh-lu)").contains(" (mau-thu)");
         }
     }
 
