@@ -33,7 +33,8 @@ import vn.communereport.testsupport.botapi.FakeUser;
  * seed report's. Each round (one warm-up, two measured by default) is two parts on fresh periods: one member answers in the chat, then a colleague fills
  * the form (signed in as a Mini App is, with Telegram-signed initData), with the same distribution of thinking time
  * before every step. Measured: the time to finish the part, how long the person waited on the system, each step's
- * latency, the bot's CPU per answer (its idle CPU, measured just before, taken off) and what went over the wire.
+ * latency, the bot's CPU over the part per answer (at this pace mostly the JVM's own background work, JIT and
+ * GC: the saturated end-to-end benchmark gives the cost of an answer itself) and what went over the wire.
  */
 final class FormVersusChatBench {
 
@@ -121,27 +122,25 @@ final class FormVersusChatBench {
                 String tag = measured ? "round " + (r - settings.warmupRounds() + 1) : "warm-up " + (r + 1);
                 period = Seeder.nextRound(connection, report.code(), period);
                 int received = chatMember.messages().size();
-                double idle = idleCpuMillisPerSecond(bot);
                 long cpu0 = bot.cpuMillis();
                 Load.Result chat = load.run("chat " + tag, Map.of(chatMember, Load.department(flow, seedTable, new ArrayList<>())),
                         chatThink, null, Duration.ofSeconds(120));
-                double cpu = bot.cpuMillis() - cpu0 - idle * chat.seconds();
+                double cpu = bot.cpuMillis() - cpu0;
                 int answers = storedAnswers(connection, period);
                 Part chatPart = new Part("chat", answers, chat.updates(), chat.seconds(), chat.actionToAwaited().totalMs() / 1000,
                         chat.actionToAwaited(), cpu / Math.max(1, answers), 0, chatMember.messages().size() - received,
                         withSubmission(connection, period, chat.problems()));
-                System.out.printf(Locale.ROOT, "   %s: %s (idle %.1f ms/s)%n", tag, chatPart.line(), idle);
+                System.out.printf(Locale.ROOT, "   %s: %s%n", tag, chatPart.line());
 
                 period = Seeder.nextRound(connection, report.code(), period);
                 long periodId = openPeriodId(connection);
-                idle = idleCpuMillisPerSecond(bot);
                 cpu0 = bot.cpuMillis();
                 FormMember.Result form = formMember.fillPart(periodId, flow, seedTable, settings.thinkMinMillis(), settings.thinkMaxMillis(), formThink);
-                cpu = bot.cpuMillis() - cpu0 - idle * form.seconds();
+                cpu = bot.cpuMillis() - cpu0;
                 answers = storedAnswers(connection, period);
                 Part formPart = new Part("form", answers, form.requests(), form.seconds(), form.waitedSeconds(), new Stats(form.stepNanos()),
                         cpu / Math.max(1, answers), form.bytes(), 0, withSubmission(connection, period, form.problems()));
-                System.out.printf(Locale.ROOT, "   %s: %s (idle %.1f ms/s)%n", tag, formPart.line(), idle);
+                System.out.printf(Locale.ROOT, "   %s: %s%n", tag, formPart.line());
                 if (measured) {
                     parts.add(chatPart);
                     parts.add(formPart);
@@ -175,17 +174,6 @@ final class FormVersusChatBench {
             System.out.printf(Locale.ROOT, "   %-5s %10.1f s %10.2f s %11.1f / %6.1f ms %11.2f ms   %s%n", channel, seconds, waited, p50, p99, cpu,
                     bytes > 0 ? String.format(Locale.ROOT, "%.1f KB over HTTP", bytes / 1024.0) : messages + " bot messages");
         }
-    }
-
-    /**
-     * What the bot burns doing nothing (long polling, the outbox's look every second, the JIT finishing), per second of
-     * a quiet 10 s: taken off each part's CPU, which at a person's pace would otherwise be mostly this.
-     */
-    private static double idleCpuMillisPerSecond(Launched bot) throws InterruptedException {
-        long t0 = System.nanoTime();
-        long cpu0 = bot.cpuMillis();
-        Thread.sleep(10_000);
-        return (bot.cpuMillis() - cpu0) / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static long openPeriodId(Connection connection) throws SQLException {
