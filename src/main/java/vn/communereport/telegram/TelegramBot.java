@@ -17,9 +17,14 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Connects the bot to Telegram in the background: start-up never waits for Telegram, and when Telegram
- * cannot be reached (registering calls deleteWebhook first) the bot keeps trying until it answers.
+ * cannot be reached the bot keeps trying until it answers. Polling: the library's long polling (registering calls
+ * deleteWebhook first). Webhook mode: no long polling at all; the webhook is registered (once for all instances, see
+ * {@link WebhookRegistration}) and Telegram posts to {@link WebhookEndpoint}.
  */
 class TelegramBot implements SmartLifecycle {
+
+    /** The update types the bot handles, asked for by long polling and by the webhook alike. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
@@ -32,7 +37,16 @@ class TelegramBot implements SmartLifecycle {
     private volatile Thread connector;
     private final BotIdentity identity;
 
+    /** Set in webhook mode (then there is no consumer). */
+    private final WebhookRegistration webhook;
+
     TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, CommandMenus menus, BotIdentity identity) {
+        this(properties, client, consumer, null, menus, identity);
+    }
+
+    TelegramBot(TelegramProperties properties, TelegramClient client, UpdateConsumer consumer, WebhookRegistration webhook,
+                CommandMenus menus, BotIdentity identity) {
+        this.webhook = webhook;
         this.identity = identity;
         this.properties = properties;
         this.client = client;
@@ -56,10 +70,15 @@ class TelegramBot implements SmartLifecycle {
                 User me = client.execute(new GetMe());
                 identity.learned(me.getUserName());
                 menus.register();
+                if (webhook != null) {
+                    webhook.register();
+                    log.info("Connected to the Bot API at {} as @{}; updates come by webhook", properties.apiUrl(), me.getUserName());
+                    return;
+                }
                 TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication();
                 app.registerBot(properties.botToken(), properties::telegramUrl,
                         lastReceived -> GetUpdates.builder().offset(lastReceived + 1).limit(100)
-                                .timeout(properties.pollTimeoutSeconds()).allowedUpdates(List.of("message", "edited_message", "callback_query")).build(),
+                                .timeout(properties.pollTimeoutSeconds()).allowedUpdates(ALLOWED_UPDATES).build(),
                         consumer);
                 application = app;
                 log.info("Connected to the Bot API at {} as @{}", properties.apiUrl(), me.getUserName());
@@ -91,7 +110,9 @@ class TelegramBot implements SmartLifecycle {
                 log.debug("Closing long polling: {}", e.getMessage());
             }
         }
-        consumer.finish(Duration.ofSeconds(10));
+        if (consumer != null) {
+            consumer.finish(Duration.ofSeconds(10));
+        }
     }
 
     @Override

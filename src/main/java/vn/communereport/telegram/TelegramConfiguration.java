@@ -3,6 +3,7 @@ package vn.communereport.telegram;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import vn.communereport.access.AccessService;
 import vn.communereport.conversation.CommandMenu;
@@ -19,7 +22,10 @@ import vn.communereport.messaging.Outbox;
 import vn.communereport.definition.Definitions;
 import vn.communereport.messaging.Texts;
 
-/** The Telegram edge: one client for sending, one long-polling session for receiving, same base URL. */
+/**
+ * The Telegram edge: one client for sending and, for receiving, one long-polling session (same base URL) or, with
+ * {@code telegram.mode=webhook}, Telegram's posts ({@link WebhookConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TelegramProperties.class)
 @ConditionalOnProperty(name = "telegram.enabled", havingValue = "true", matchIfMissing = true)
@@ -54,16 +60,33 @@ class TelegramConfiguration {
     }
 
     @Bean
-    TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, ConversationEngine engine,
-                            TelegramSender sender, OutboxDrainer outbox, Texts texts, BotIdentity identity, CommandMenu menu,
-                            AccessService access, Definitions definitions, Optional<WebLinks> web,
-                            @Value("${app.spreadsheet.max-upload-bytes:5242880}") long maxUploadBytes) {
-        TelegramBot[] self = new TelegramBot[1];
+    CommandMenus commandMenus(TelegramClient client, CommandMenu menu, AccessService access, Definitions definitions,
+                              Optional<WebLinks> web, Texts texts) {
         CommandMenus menus = new CommandMenus(client, menu, access, definitions);
         web.flatMap(WebLinks::miniAppUrl).ifPresent(url -> menus.withMiniApp(url, texts.get("web.button.open-form")));
-        UpdateConsumer consumer = new UpdateConsumer(engine, sender, outbox, texts, () -> self[0] != null && self[0].isRunning(), Thread::sleep)
-                .withMenus(menus).withFiles(new TelegramFiles(client, properties, maxUploadBytes)).handledOn(properties.handlerThreads());
-        self[0] = new TelegramBot(properties, client, consumer, menus, identity);
-        return self[0];
+        return menus;
+    }
+
+    /** One update's handling, the same for long polling and the webhook; gives up waiting for the database once the bot stops. */
+    @Bean
+    UpdateHandler updateHandler(TelegramProperties properties, TelegramClient client, ConversationEngine engine, TelegramSender sender,
+                                OutboxDrainer outbox, Texts texts, CommandMenus menus, ObjectProvider<TelegramBot> bot,
+                                ObjectProvider<MeterRegistry> meters,
+                                @Value("${app.spreadsheet.max-upload-bytes:5242880}") long maxUploadBytes) {
+        UpdateHandler handler = new UpdateHandler(engine, sender, outbox, texts, () -> bot.getObject().isRunning(), Thread::sleep)
+                .withMenus(menus).withFiles(new TelegramFiles(client, properties, maxUploadBytes));
+        meters.ifAvailable(handler::countedIn);
+        return handler;
+    }
+
+    @Bean
+    TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, UpdateHandler handler, CommandMenus menus,
+                            BotIdentity identity, @Value("${telegram.mode:polling}") String mode,
+                            Optional<WebhookRegistration> webhook) {
+        if (WebhookSettings.webhookMode(mode)) {
+            return new TelegramBot(properties, client, null, webhook.orElseThrow(), menus, identity);
+        }
+        UpdateConsumer consumer = new UpdateConsumer(handler).handledOn(properties.handlerThreads());
+        return new TelegramBot(properties, client, consumer, menus, identity);
     }
 }

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * form-urlencoded, multipart/form-data or query string. Not tied to JUnit: usable from a plain main for benchmarks.
  * <p>
  * Implemented are the methods the bot calls, and only those: getMe, deleteWebhook (long polling calls it at start),
- * getUpdates, sendMessage, sendDocument (multipart upload), answerCallbackQuery, setMyCommands (every scope and
+ * setWebhook and getWebhookInfo (webhook mode; while a webhook is set, getUpdates is refused with 409 and updates are
+ * posted to it, see {@link WebhookDelivery} and {@link #routeWebhook}), getUpdates, sendMessage, sendDocument (multipart upload), answerCallbackQuery, setMyCommands (every scope and
  * language) and setChatMenuButton. Anything else answers 404 Not Found, as Telegram does for an unknown method (and is recorded in
  * {@link #calls()}), so a bot that starts calling a new method fails here until the method is added, as strictly.
  * Within those methods the bot sends plain text with inline callback buttons and web_app buttons (HTTPS only): a parse_mode is refused with Telegram's
@@ -70,6 +71,10 @@ public final class FakeBotApi implements AutoCloseable {
     /** Telegram lets a bot download files up to 20 MB (getFile answers "file is too big" above). */
     static final long MAX_DOWNLOAD_SIZE = 20L * 1024 * 1024;
     static final String CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
+    static final String WEBHOOK_CONFLICT = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+    /** Telegram posts webhooks only to these ports. */
+    static final Set<Integer> WEBHOOK_PORTS = Set.of(443, 80, 88, 8443);
+    private static final Pattern SECRET_TOKEN = Pattern.compile("[A-Za-z0-9_-]*");
     private static final long SECOND = 1_000_000_000L;
     private static final Set<String> NOT_DELIVERED_BY_DEFAULT = Set.of("chat_member", "message_reaction", "message_reaction_count");
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]+");
@@ -153,6 +158,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private final Map<String, UserFile> userFiles = new HashMap<>();
     private final Map<String, UserFile> issuedFilePaths = new HashMap<>();
+    private final WebhookDelivery webhook;
     private int nextFileNumber = 1;
 
     private FakeBotApi(String token) throws IOException {
@@ -167,6 +173,7 @@ public final class FakeBotApi implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        webhook = new WebhookDelivery(this, json, executor, Duration.ofSeconds(10));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -573,6 +580,8 @@ public final class FakeBotApi implements AutoCloseable {
         return switch (method) {
             case "getme" -> botUserJsonFull();
             case "deletewebhook" -> deleteWebhook(r);
+            case "setwebhook" -> setWebhook(r);
+            case "getwebhookinfo" -> getWebhookInfo();
             case "getupdates" -> getUpdates(r, now);
             case "sendmessage" -> sendMessage(asSent, r, now);
             case "answercallbackquery" -> answerCallbackQuery(r, now);
@@ -619,6 +628,9 @@ public final class FakeBotApi implements AutoCloseable {
         int timeout = r.intArg("timeout", 0, 0, LONG_POLL_MAX_TIMEOUT);
         long conflictDelayNanos;
         synchronized (lock) {
+            if (webhook.isSet()) {
+                throw new ApiError(409, WEBHOOK_CONFLICT);
+            }
             if (firstGetUpdatesAt == null) {
                 firstGetUpdatesAt = receivedAt;
                 lock.notifyAll();
@@ -770,11 +782,131 @@ public final class FakeBotApi implements AutoCloseable {
 
     private Object deleteWebhook(ApiRequest r) {
         synchronized (lock) {
+            webhook.delete();
             if (r.bool("drop_pending_updates")) {
                 pendingUpdates.clear();
             }
         }
         return true;
+    }
+
+    // ================================================================ webhook
+
+    /**
+     * setWebhook as the Bot API server checks it: an empty url removes the webhook; otherwise an HTTPS URL on port 443,
+     * 80, 88 or 8443 whose host is not a reserved address; secret_token at most 256 of A-Z a-z 0-9 _ -; max_connections
+     * 1-100 (default 40); allowed_updates as for getUpdates. A certificate or ip_address is not implemented.
+     */
+    private Object setWebhook(ApiRequest r) throws ApiError {
+        String url = r.arg("url").trim();
+        for (String parameter : List.of("certificate", "ip_address")) {
+            if (!r.arg(parameter).isEmpty() || r.files.containsKey(parameter)) {
+                throw ApiError.notImplemented("the " + parameter + " parameter");
+            }
+        }
+        if (url.isEmpty()) {
+            synchronized (lock) {
+                webhook.delete();
+                if (r.bool("drop_pending_updates")) {
+                    pendingUpdates.clear();
+                }
+            }
+            return true;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("bad webhook: Failed to parse webhook URL");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw ApiError.badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+        }
+        int port = uri.getPort() < 0 ? 443 : uri.getPort();
+        if (!WEBHOOK_PORTS.contains(port)) {
+            throw ApiError.badRequest("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals("localhost") || host.matches("(127|10)\\..*|192\\.168\\..*|0\\.0\\.0\\.0")) {
+            throw ApiError.badRequest("bad webhook: IP address " + host + " is reserved");
+        }
+        String secret = r.arg("secret_token");
+        if (secret.length() > 256) {
+            throw ApiError.badRequest("secret token is too long");
+        }
+        if (!SECRET_TOKEN.matcher(secret).matches()) {
+            throw ApiError.badRequest("secret token contains unallowed characters");
+        }
+        int maxConnections = r.intArg("max_connections", 40, 1, 100);
+        synchronized (lock) {
+            updateAllowedUpdates(r.arg("allowed_updates"));
+            if (r.bool("drop_pending_updates")) {
+                pendingUpdates.clear();
+            }
+            webhook.set(new WebhookDelivery.Registration(url, secret, maxConnections));
+        }
+        return true;
+    }
+
+    private Object getWebhookInfo() {
+        synchronized (lock) {
+            return webhook.info(pendingUpdates.size(), allowedUpdates);
+        }
+    }
+
+    /**
+     * Like a load balancer in front of the bot's instances: posts to a webhook URL starting with {@code publicPrefix}
+     * (e.g. "https://bot.example.vn") go to these local addresses in turn (e.g. "http://127.0.0.1:PORT"), the rest of
+     * the URL kept. Until a route covers the registered URL nothing is posted (the updates stay pending).
+     */
+    public void routeWebhook(String publicPrefix, List<String> targets) {
+        synchronized (lock) {
+            webhook.route(publicPrefix, targets);
+        }
+    }
+
+    /** The webhook's URL as set, or "" (getWebhookInfo's url). */
+    public String webhookUrl() {
+        synchronized (lock) {
+            return String.valueOf(webhook.info(0, null).get("url"));
+        }
+    }
+
+    /** Every POST of an update to a webhook target so far, with its answer, oldest first. */
+    public List<WebhookPost> webhookPosts() {
+        synchronized (lock) {
+            return webhook.posts();
+        }
+    }
+
+    /** Waits until a webhook target answered 2xx to this update. */
+    public void awaitDelivered(long updateId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!webhook.delivered(updateId)) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new AssertionError("Update " + updateId + " not delivered by webhook within " + timeout + "; posts: "
+                            + webhook.posts().stream().filter(p -> p.updateId() == updateId).toList());
+                }
+                waitOnLock(remaining);
+            }
+        }
+    }
+
+    /** Called by WebhookDelivery (under lock): the updates not delivered yet, in update_id order. */
+    TreeMap<Integer, Map<String, Object>> pendingForWebhook() {
+        return pendingUpdates;
+    }
+
+    /** Called by WebhookDelivery (under lock): a webhook target took this update. */
+    void deliveredByWebhook(int updateId) {
+        pendingUpdates.remove(updateId);
+        servedNanos.putIfAbsent(updateId, System.nanoTime());
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     // ================================================================ sending

@@ -117,7 +117,7 @@ class FakeBotApiTest {
         opened(1001, "Lan");
         bot.execute(SendMessage.builder().chatId(1001L).text("Bước 1/3").build());
         // Telegram has these; the bot does not call them, so the stand-in answers as for an unknown method
-        for (String method : List.of("editMessageText", "editMessageReplyMarkup", "deleteMessage", "getWebhookInfo",
+        for (String method : List.of("editMessageText", "editMessageReplyMarkup", "deleteMessage", "setMessageReaction",
                 "getMyCommands", "deleteMyCommands", "sendChatAction", "getChatMenuButton", "sendPhoto")) {
             HttpResponse<String> answer = raw(method, "application/json",
                     "{\"chat_id\":1001,\"message_id\":1,\"text\":\"x\",\"action\":\"typing\"}");
