@@ -43,6 +43,8 @@ public final class Benchmarks {
             if (!o.containsKey("variant1")) {
                 o.put("variant1", "h2||||||h2|1");
                 o.put("variant2", "pg||||||postgresql|1");
+                o.put("variant3", "pg-wh||||||postgresql|1|webhook");
+                o.put("variant4", "pg-2wh||||||postgresql|2|webhook");
             }
             o.putIfAbsent("rssAfter", "0");
             History history = History.parse(options.getOrDefault("history", "40x10"));

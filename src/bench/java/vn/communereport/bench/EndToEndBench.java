@@ -28,8 +28,9 @@ import vn.communereport.testsupport.botapi.FakeUser;
  * in its own JVM with the same options, each on its own Bot API stand-in in this JVM, driven by the same simulated
  * members. In every round the real bot goes first (its members' updates are recorded) and the echo bot is then sent
  * exactly the same updates. Every round of the real bot starts on a fresh open period (the previous one is closed),
- * as each half-year would. Variants of the real bot (another jar, other options) can run alongside, round by round,
- * for a paired comparison. The same run reads the real bot's resident memory once it has handled 10,000 updates, and
+ * as each half-year would. Variants of the real bot (another jar, other options, PostgreSQL instead of H2, several
+ * instances in webhook mode) can run alongside, round by round, for a paired comparison; all start from the same
+ * seeded data. The same run reads the real bot's resident memory once it has handled 10,000 updates, and
  * checks its log for errors.
  */
 final class EndToEndBench {

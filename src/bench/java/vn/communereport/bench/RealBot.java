@@ -74,10 +74,7 @@ final class RealBot implements AutoCloseable {
                 // Pacing lifted: the echo bot has none, and members answer as fast as the bot replies.
                 "--telegram.messages-per-second=1000000", "--telegram.burst=1000000",
                 "--telegram.chat-messages-per-second=1000000", "--telegram.chat-burst=1000000"));
-        if (variant.webhook()) {
-            throw new IllegalArgumentException("webhook mode needs the stand-in's webhook delivery (branch webhook)");
-        }
-        startSeconds = launchPolling(command, environment, dir);
+        startSeconds = variant.webhook() ? launchBehindWebhook(command, environment, dir) : launchPolling(command, environment, dir);
         cpu = new CpuMeter(() -> {
             List<Long> pids = new ArrayList<>(processes.stream().map(Launched::pid).toList());
             pids.addAll(database.serverProcesses());
@@ -98,6 +95,36 @@ final class RealBot implements AutoCloseable {
         processes.add(Launched.start(full, dir, dir.resolve(variant.name() + "-bot.log"), environment));
         api.awaitPolling(STARTUP);
         return Duration.between(processes.get(0).startedAt, api.firstGetUpdatesAt()).toMillis() / 1000.0;
+    }
+
+    /**
+     * The variant's instances, launched together in webhook mode on the one database, each on a port of its own; the
+     * stand-in posts to them in turn, as a load balancer in front of them would. Seconds from launch until the last
+     * one says updates come by webhook.
+     */
+    private double launchBehindWebhook(List<String> command, Map<String, String> environment, Path dir) throws Exception {
+        List<String> targets = new ArrayList<>();
+        for (int i = 1; i <= variant.instances(); i++) {
+            int port = freePort();
+            List<String> full = new ArrayList<>(command);
+            full.addAll(List.of("--server.port=" + port, "--app.instance-id=" + variant.name() + "-" + i, "--telegram.mode=webhook",
+                    "--app.public-url=" + PUBLIC_URL, "--telegram.webhook.secret=" + WEBHOOK_SECRET));
+            full.addAll(variant.botArgs());
+            processes.add(Launched.start(full, dir, dir.resolve(variant.name() + "-" + i + "-bot.log"), environment));
+            targets.add("http://127.0.0.1:" + port);
+        }
+        api.routeWebhook(PUBLIC_URL, targets);
+        double seconds = 0;
+        for (Launched process : processes) {
+            seconds = Math.max(seconds, Duration.between(process.startedAt, process.awaitOutput("updates come by webhook", STARTUP)).toMillis() / 1000.0);
+        }
+        return seconds;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     Load.Result round(String tag, Map<String, String> seedTable, Map<Integer, List<String>> plans, Load.Think think,
