@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the benchmarks named on the command line ({@code all} or a comma list of e2e, history, startup, form,
- * report, ratelimit, province) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
+ * Runs the benchmarks named on the command line ({@code all} or a comma list of e2e, database, history, startup,
+ * form, report, ratelimit, province) and prints their figures; options as {@code key=value}. See docs/BENCHMARKS.md.
  */
 public final class Benchmarks {
 
@@ -34,8 +34,23 @@ public final class Benchmarks {
         Files.createDirectories(out);
         Path jar = options.containsKey("jar") ? Path.of(options.get("jar")) : findJar();
         if (all || which.contains("e2e")) {
-            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(options, small(options), jar), out.resolve("e2e")).run();
+            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(options, History.answers(small(options)), jar), out.resolve("e2e")).run();
             EndToEndSummary.print(figures);
+        }
+        if (all || which.contains("database")) {
+            // H2 and PostgreSQL side by side, round by round, against the same echo bot, on a province's history
+            Map<String, String> o = new LinkedHashMap<>(options);
+            if (!o.containsKey("variant1")) {
+                o.put("variant1", "h2||||||h2|1");
+                o.put("variant2", "pg||||||postgresql|1");
+                o.put("variant3", "pg-wh||||||postgresql|1|webhook");
+                o.put("variant4", "pg-2wh||||||postgresql|2|webhook");
+            }
+            o.putIfAbsent("rssAfter", "0");
+            History history = History.parse(options.getOrDefault("history", "40x10"));
+            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(o, history, jar), out.resolve("database")).run();
+            EndToEndSummary.print(figures);
+            EndToEndSummary.againstFirst(figures);
         }
         if (all || which.contains("history")) {
             // both histories side by side, round by round, against the same echo bot
@@ -43,7 +58,7 @@ public final class Benchmarks {
             o.putIfAbsent("variant1", "h" + small(options) + "|||||" + small(options));
             o.putIfAbsent("variant2", "h" + large(options) + "|||||" + large(options));
             o.putIfAbsent("rssAfter", "0");
-            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(o, small(options), jar), out.resolve("history")).run();
+            EndToEndBench.Figures figures = new EndToEndBench(e2eSettings(o, History.answers(small(options)), jar), out.resolve("history")).run();
             EndToEndSummary.print(figures);
             EndToEndSummary.compare(figures);
         }
@@ -108,21 +123,25 @@ public final class Benchmarks {
         return Long.parseLong(o.getOrDefault("history.large", "1000000"));
     }
 
-    static EndToEndBench.Settings e2eSettings(Map<String, String> o, long history, Path jar) {
+    static EndToEndBench.Settings e2eSettings(Map<String, String> o, History history, Path jar) {
         String java = o.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArgs = List.of(o.getOrDefault("botJvmArgs", "-Xmx128m -XX:+UseSerialGC").split(" "));
         List<EndToEndBench.Variant> variants = new java.util.ArrayList<>();
-        // variant1=name|jar|dbOptions|botArgs|jvmArgs, variant2=...  (empty jar: the packaged one)
+        // variant1=name|jar|dbOptions|botArgs|jvmArgs|history|database|instances|mode, variant2=...
+        // (empty: the packaged jar, the run's history, h2, 1 instance, polling; several instances always use the webhook)
         for (int n = 1; o.containsKey("variant" + n); n++) {
-            String[] f = (o.get("variant" + n) + "||||||").split("\\|", -1);
+            String[] f = (o.get("variant" + n) + "|||||||||").split("\\|", -1);
+            int instances = f[7].isBlank() ? 1 : Integer.parseInt(f[7].trim());
+            boolean webhook = instances > 1 || f[8].trim().equalsIgnoreCase("webhook");
             variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4]),
-                    f[5].isBlank() ? -1 : Long.parseLong(f[5])));
+                    f[5].isBlank() ? null : History.parse(f[5]), database(f[6]), instances, webhook));
         }
-        if (!variants.isEmpty()) {
-            // as given
-        } else {
-            variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of(), -1));
+        if (variants.isEmpty()) {
+            variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of(),
+                    null, database(o.getOrDefault("database", "")), 1, false));
         }
+        PostgresServer postgres = new PostgresServer(o.getOrDefault("pg.url", "jdbc:postgresql://127.0.0.1:5433/"),
+                o.getOrDefault("pg.user", "postgres"), o.getOrDefault("pg.password", ""));
         return new EndToEndBench.Settings(history,
                 Integer.parseInt(o.getOrDefault("copies", "8")),
                 Integer.parseInt(o.getOrDefault("warmup", "15")),
@@ -132,7 +151,20 @@ public final class Benchmarks {
                 Long.parseLong(o.getOrDefault("thinkMin", "1000")),
                 Long.parseLong(o.getOrDefault("thinkMax", "2000")),
                 Long.parseLong(o.getOrDefault("rssAfter", "10000")),
-                jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null, variants);
+                jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null, variants, postgres,
+                // how long to wait for a quiet machine before a launch (twice that before a round), how often to repeat a disturbed round
+                Integer.parseInt(o.getOrDefault("quiet", "300")), Integer.parseInt(o.getOrDefault("repeats", "5")));
+    }
+
+    private static EndToEndBench.Database database(String name) {
+        String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (n.isEmpty() || n.equals("h2")) {
+            return EndToEndBench.Database.H2;
+        }
+        if (n.equals("postgresql") || n.equals("pg")) {
+            return EndToEndBench.Database.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unknown database " + name + ": h2 or postgresql");
     }
 
     private static List<String> words(String text) {

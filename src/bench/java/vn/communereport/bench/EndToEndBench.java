@@ -3,10 +3,6 @@ package vn.communereport.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +28,9 @@ import vn.communereport.testsupport.botapi.FakeUser;
  * in its own JVM with the same options, each on its own Bot API stand-in in this JVM, driven by the same simulated
  * members. In every round the real bot goes first (its members' updates are recorded) and the echo bot is then sent
  * exactly the same updates. Every round of the real bot starts on a fresh open period (the previous one is closed),
- * as each half-year would. Variants of the real bot (another jar, other options) can run alongside, round by round,
- * for a paired comparison. The same run reads the real bot's resident memory once it has handled 10,000 updates, and
+ * as each half-year would. Variants of the real bot (another jar, other options, PostgreSQL instead of H2, several
+ * instances in webhook mode) can run alongside, round by round, for a paired comparison; all start from the same
+ * seeded data. The same run reads the real bot's resident memory once it has handled 10,000 updates, and
  * checks its log for errors.
  */
 final class EndToEndBench {
@@ -44,25 +41,30 @@ final class EndToEndBench {
     static final Map<String, String> BOT_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     /** Settings of one run. */
-    record Settings(long history, int copies, int warmupRounds, int rounds, int humanRounds, Duration humanDuration,
+    record Settings(History history, int copies, int warmupRounds, int rounds, int humanRounds, Duration humanDuration,
                     long thinkMinMillis, long thinkMaxMillis, long rssAfterUpdates, List<String> jvmArgs, String java,
-                    Path profile, List<Variant> variants) {
+                    Path profile, List<Variant> variants, PostgresServer postgres, int quietSeconds, int repeats) {
     }
+
+    /** Where a variant keeps its data. */
+    enum Database { H2, POSTGRESQL }
 
     /**
      * A real bot to run: its jar, options for its JDBC URL, extra application arguments, JVM options (ENV:K=V sets an
-     * environment variable) and the answers stored before it starts (-1: the run's).
+     * environment variable), the history stored before it starts (null: the run's), its database, and how many
+     * instances of it run on that database (more than one: in webhook mode, the stand-in posting to each in turn).
      */
-    record Variant(String name, Path jar, String dbOptions, List<String> botArgs, List<String> jvmArgs, long history) {
+    record Variant(String name, Path jar, String dbOptions, List<String> botArgs, List<String> jvmArgs, History history,
+                   Database database, int instances, boolean webhook) {
     }
 
     /** What one real bot did in the measured rounds. */
-    record BotFigures(String name, long history, List<Load.Result> rounds, List<Load.Result> human, double cpuMsPerUpdate,
+    record BotFigures(String name, History history, List<Load.Result> rounds, List<Load.Result> human, double cpuMsPerUpdate,
                       double startSeconds, long updates, long[] rssKb, List<String> errors) {
     }
 
     /** Figures of one run, for BENCHMARKS.md and the comparison between histories. */
-    record Figures(long history, List<Load.Result> echo, List<Load.Result> echoHuman, double echoCpuMsPerUpdate,
+    record Figures(History history, List<Load.Result> echo, List<Load.Result> echoHuman, double echoCpuMsPerUpdate,
                    long[] echoRssKb, List<BotFigures> real) {
     }
 
@@ -72,92 +74,6 @@ final class EndToEndBench {
     EndToEndBench(Settings settings, Path dir) {
         this.settings = settings;
         this.dir = dir;
-    }
-
-    /** One real bot: its stand-in, process, database connection, members and measurements. */
-    private final class RealBot implements AutoCloseable {
-        final Variant variant;
-        final FakeBotApi api = FakeBotApi.start(BotProcess.TOKEN);
-        final Launched process;
-        final Connection connection;
-        final Load load;
-        final Map<FakeUser, Flow> members;
-        final List<Load.Result> rounds = new ArrayList<>();
-        final List<Load.Result> human = new ArrayList<>();
-        final double startSeconds;
-        PeriodKey period;
-        long cpuMillis;
-        long measuredUpdates;
-        long updates;
-
-        RealBot(Variant variant, Path template, Path conversations, List<Flow> flows, PeriodKey current) throws Exception {
-            this.variant = variant;
-            this.period = current;
-            Path db = dir.resolve("db-" + variant.name());
-            deleteTree(db);
-            Files.createDirectories(db);
-            Files.copy(template, db.resolve("baocao.mv.db"));
-            String jdbc = "jdbc:h2:file:" + db.resolve("baocao").toAbsolutePath() + ";AUTO_SERVER=TRUE" + variant.dbOptions();
-            List<String> command = new ArrayList<>(List.of(settings.java()));
-            command.addAll(settings.jvmArgs());
-            Map<String, String> environment = new LinkedHashMap<>(BOT_ENVIRONMENT);
-            for (String option : variant.jvmArgs()) {
-                if (option.startsWith("ENV:")) { // e.g. ENV:MALLOC_ARENA_MAX=2
-                    String[] kv = option.substring(4).split("=", 2);
-                    environment.put(kv[0], kv[1]);
-                } else {
-                    command.add(option);
-                }
-            }
-            command.addAll(List.of("-jar", variant.jar().toAbsolutePath().toString(),
-                    "--telegram.bot-token=" + BotProcess.TOKEN,
-                    "--telegram.api-url=" + api.baseUrl(),
-                    "--spring.datasource.url=" + jdbc,
-                    "--app.conversations-dir=" + conversations.toAbsolutePath(),
-                    "--app.office-admin-ids=" + ADMIN,
-                    "--server.port=0",
-                    // Pacing lifted: the echo bot has none, and members answer as fast as the bot replies.
-                    "--telegram.messages-per-second=1000000", "--telegram.burst=1000000",
-                    "--telegram.chat-messages-per-second=1000000", "--telegram.chat-burst=1000000"));
-            command.addAll(variant.botArgs());
-            process = Launched.start(command, dir, dir.resolve(variant.name() + "-bot.log"), environment);
-            api.awaitPolling(Duration.ofSeconds(180));
-            startSeconds = Duration.between(process.startedAt, api.firstGetUpdatesAt()).toMillis() / 1000.0;
-            api.user(ADMIN, "Lò Văn Phòng").withOpenedChat();
-            connection = DriverManager.getConnection(jdbc, "sa", "");
-            connection.setAutoCommit(false);
-            load = new Load(api);
-            members = users(api, flows);
-        }
-
-        Load.Result round(String tag, Map<String, String> seedTable, Map<Integer, List<String>> plans, Load.Think think,
-                          Duration duration, boolean fresh) throws SQLException {
-            if (fresh) {
-                period = Seeder.nextRound(connection, "cchc", period);
-            }
-            long cpu0 = process.cpuMillis();
-            Load.Result result = load.run(String.format("%-6s %s", variant.name(), tag), Load.real(members, seedTable, plans), think,
-                    duration, Duration.ofSeconds(60));
-            long cpu = process.cpuMillis() - cpu0;
-            updates += result.updates();
-            System.out.printf(Locale.ROOT, "   %s  cpu %.3f ms/update%n", result.line(), cpu / (double) result.updates());
-            lastCpu = cpu;
-            return result;
-        }
-
-        long lastCpu;
-
-        @Override
-        public void close() {
-            load.close();
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the bot is going away
-            }
-            process.close();
-            api.close();
-        }
     }
 
     Figures run() throws Exception {
@@ -174,8 +90,12 @@ final class EndToEndBench {
         System.out.printf(Locale.ROOT, "%n== End to end: %d departments (one member each), %d questions ==%n",
                 flows.size(), flows.stream().mapToInt(Flow::size).sum());
         System.out.printf(Locale.ROOT, "   bots run with %s %s; real bot variants: %s%n", settings.java(), settings.jvmArgs(),
-                settings.variants().stream().map(v -> v.name() + " " + v.jar().getFileName() + v.dbOptions() + " " + v.botArgs() + " " + v.jvmArgs()
-                        + " history " + (v.history() >= 0 ? v.history() : settings.history())).toList());
+                settings.variants().stream().map(v -> v.name() + " " + v.jar().getFileName() + " " + v.database() + v.dbOptions()
+                        + (v.webhook() ? " webhook ×" + v.instances() : "") + " " + v.botArgs() + " " + v.jvmArgs()
+                        + " history " + historyOf(v)).toList());
+        if (settings.postgres() != null && settings.variants().stream().anyMatch(v -> v.database() == Database.POSTGRESQL)) {
+            System.out.println("   " + settings.postgres().durability());
+        }
 
         FakeBotApi echoApi = FakeBotApi.start(BotProcess.TOKEN);
         List<String> echoCommand = new ArrayList<>(List.of(settings.java()));
@@ -188,12 +108,29 @@ final class EndToEndBench {
         List<RealBot> bots = new ArrayList<>();
         try (Launched echo = Launched.start(echoCommand, Path.of("."), dir.resolve("echo-bot.log"), BOT_ENVIRONMENT)) {
             echoApi.awaitPolling(Duration.ofSeconds(60));
+            List<String> postgresDatabases = new java.util.concurrent.CopyOnWriteArrayList<>();
+            if (settings.postgres() != null) {
+                Machine.countAsOurs(() -> postgresDatabases.isEmpty() ? List.of() : settings.postgres().processesFor(postgresDatabases));
+            }
             for (Variant variant : settings.variants()) {
-                Machine.awaitQuiet(300);
-                Path template = prepareDatabase(report, flows, current, variant.history() >= 0 ? variant.history() : settings.history());
-                RealBot bot = new RealBot(variant, template, conversations, flows, current);
+                Machine.awaitQuiet(settings.quietSeconds());
+                SeededTemplates templates = templates(report, flows, current, historyOf(variant));
+                VariantDatabase database;
+                if (variant.database() == Database.POSTGRESQL) {
+                    database = VariantDatabase.postgres(settings.postgres(), variant.name(), templates.postgres(settings.postgres()), variant.dbOptions());
+                    postgresDatabases.add(PostgresServer.name(variant.name()));
+                } else {
+                    database = VariantDatabase.h2(dir, variant.name(), templates.h2(), variant.dbOptions());
+                }
+                RealBot bot;
+                try {
+                    bot = new RealBot(settings, variant, database, dir, conversations, flows, current);
+                } catch (Exception | AssertionError e) {
+                    database.close();
+                    throw e;
+                }
                 bots.add(bot);
-                System.out.printf(Locale.ROOT, "   %s bot polling %.2f s after launch (log: %s)%n", variant.name(), bot.startSeconds, bot.process.log);
+                System.out.printf(Locale.ROOT, "   %s bot ready %.2f s after launch (log: %s)%n", variant.name(), bot.startSeconds, bot.logs());
             }
             Load echoLoad = new Load(echoApi);
             List<FakeUser> echoMembers = new ArrayList<>(users(echoApi, flows).keySet());
@@ -206,11 +143,11 @@ final class EndToEndBench {
 
             int total = settings.warmupRounds() + settings.rounds();
             int retries = 0;
-            Machine.awaitQuiet(600);
+            Machine.awaitQuiet(2 * settings.quietSeconds());
             for (int r = 0; r < total; ) {
                 boolean measured = r >= settings.warmupRounds();
                 if (r == settings.warmupRounds() && settings.profile() != null && retries == 0) {
-                    jcmd(bots.get(0).process, "JFR.start", "name=bench", "settings=profile");
+                    jcmd(bots.get(0).processes.get(0), "JFR.start", "name=bench", "settings=profile");
                 }
                 String tag = measured ? "round " + (r - settings.warmupRounds() + 1) : "warm-up " + (r + 1);
                 boolean fresh = r > 0 || retries > 0;
@@ -226,10 +163,10 @@ final class EndToEndBench {
                 long cpu = echo.cpuMillis() - cpu0;
                 double others = window.otherCores();
                 System.out.printf(Locale.ROOT, "   %s  cpu %.3f ms/update  (other processes %.2f cores)%n", e.line(), cpu / (double) e.updates(), others);
-                if (measured && others > Machine.QUIET_CORES && retries < 5) {
+                if (measured && others > Machine.QUIET_CORES && retries < settings.repeats()) {
                     System.out.println("   ^ disturbed by other processes: repeated");
                     retries++;
-                    Machine.awaitQuiet(600);
+                    Machine.awaitQuiet(2 * settings.quietSeconds());
                     continue;
                 }
                 retries = 0;
@@ -247,8 +184,8 @@ final class EndToEndBench {
                 r++;
             }
             if (settings.profile() != null) {
-                jcmd(bots.get(0).process, "JFR.dump", "name=bench", "filename=" + settings.profile().toAbsolutePath());
-                jcmd(bots.get(0).process, "JFR.stop", "name=bench");
+                jcmd(bots.get(0).processes.get(0), "JFR.dump", "name=bench", "filename=" + settings.profile().toAbsolutePath());
+                jcmd(bots.get(0).processes.get(0), "JFR.stop", "name=bench");
                 System.out.println("   measured rounds of the first real bot recorded in " + settings.profile());
             }
             StringBuilder cpuLine = new StringBuilder(String.format(Locale.ROOT, "   bot CPU per update (user+system, measured rounds): echo %.3f ms",
@@ -258,7 +195,7 @@ final class EndToEndBench {
 
             Load.Think human = new Load.Think(settings.thinkMinMillis(), settings.thinkMaxMillis(), new Random(42));
             for (int r = 0, tries = 0; r < settings.humanRounds(); ) {
-                Machine.awaitQuiet(600);
+                Machine.awaitQuiet(2 * settings.quietSeconds());
                 Machine.Window window = new Machine.Window();
                 List<Load.Result> results = new ArrayList<>();
                 for (int b = 0; b < bots.size(); b++) {
@@ -269,7 +206,7 @@ final class EndToEndBench {
                         settings.humanDuration(), Duration.ofSeconds(60));
                 double others = window.otherCores();
                 System.out.printf(Locale.ROOT, "   %s  (other processes %.2f cores)%n", e.line(), others);
-                if (others > Machine.QUIET_CORES && tries++ < 3) {
+                if (others > Machine.QUIET_CORES && tries++ < Math.min(3, settings.repeats())) {
                     System.out.println("   ^ disturbed by other processes: repeated");
                     continue;
                 }
@@ -288,18 +225,18 @@ final class EndToEndBench {
             long[] echoRss = echo.residentKb();
             List<BotFigures> figures = new ArrayList<>();
             for (RealBot bot : bots) {
-                long[] rss = bot.process.residentKb();
-                List<String> errors = bot.process.errors();
+                long[] rss = bot.residentKb();
+                List<String> errors = bot.errors();
                 System.out.printf(Locale.ROOT, "   %s bot after %d updates: RSS %d MB (peak %d MB); errors in its log: %d%n",
                         bot.variant.name(), bot.updates, rss[0] / 1024, rss[1] / 1024, errors.size());
                 errors.stream().limit(10).forEach(line -> System.out.println("     " + line));
                 if (java.util.stream.Stream.concat(settings.jvmArgs().stream(), bot.variant.jvmArgs().stream())
                         .anyMatch(a -> a.startsWith("-XX:NativeMemoryTracking"))) {
                     Path nmt = dir.resolve(bot.variant.name() + "-nmt.txt");
-                    Files.writeString(nmt, jcmd(bot.process, "VM.native_memory", "summary"));
+                    Files.writeString(nmt, jcmd(bot.processes.get(0), "VM.native_memory", "summary"));
                     System.out.println("     native memory summary: " + nmt);
                 }
-                figures.add(new BotFigures(bot.variant.name(), bot.variant.history() >= 0 ? bot.variant.history() : settings.history(), bot.rounds, bot.human, bot.cpuMillis / (double) bot.measuredUpdates,
+                figures.add(new BotFigures(bot.variant.name(), historyOf(bot.variant), bot.rounds, bot.human, bot.cpuMillis / (double) bot.measuredUpdates,
                         bot.startSeconds, bot.updates, rss, errors));
             }
             System.out.printf(Locale.ROOT, "   echo bot RSS %d MB%n", echoRss[0] / 1024);
@@ -324,7 +261,7 @@ final class EndToEndBench {
         }
     }
 
-    private static Map<FakeUser, Flow> users(FakeBotApi api, List<Flow> flows) {
+    static Map<FakeUser, Flow> users(FakeBotApi api, List<Flow> flows) {
         Map<FakeUser, Flow> users = new LinkedHashMap<>();
         for (int i = 0; i < flows.size(); i++) {
             users.put(api.user(FIRST_MEMBER + i, "Cán bộ " + (i + 1)), flows.get(i));
@@ -332,29 +269,22 @@ final class EndToEndBench {
         return users;
     }
 
-    /** A migrated database with the members and the history; built once per size and reused (copied) after. */
-    private Path prepareDatabase(ReportDefinition report, List<Flow> flows, PeriodKey current, long history) throws Exception {
-        Path cache = dir.getParent().resolve("db-cache");
-        Files.createDirectories(cache);
-        String name = "history-" + history + "-copies-" + settings.copies() + "-" + current.key();
-        Path cached = cache.resolve(name + ".mv.db");
-        if (!Files.exists(cached)) {
-            Path building = cache.resolve(name + "-building");
-            Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".mv.db"));
-            long t0 = System.nanoTime();
-            try (Seeder seeder = new Seeder(Seeder.fileUrl(building), report.code())) {
-                seeder.member(ADMIN, "Lò Văn Phòng", null, true);
-                for (int i = 0; i < flows.size(); i++) {
-                    seeder.member(FIRST_MEMBER + i, "Cán bộ " + (i + 1), flows.get(i).departmentCode(), false);
-                }
-                long stored = seeder.history(report, current, history, 20);
-                seeder.openPeriod(current);
-                System.out.printf(Locale.ROOT, "   seeded %d answers in %d periods in %.1f s%n", stored, seeder.count("reporting_period"),
-                        (System.nanoTime() - t0) / 1e9);
+    private History historyOf(Variant variant) {
+        return variant.history() != null ? variant.history() : settings.history();
+    }
+
+    /** The seeded templates for a history: the members, the history, the open period; built once, reused (copied) after. */
+    private SeededTemplates templates(ReportDefinition report, List<Flow> flows, PeriodKey current, History history) {
+        String key = "history-" + history.key() + "-copies-" + settings.copies() + "-" + current.key();
+        return new SeededTemplates(dir.getParent().resolve("db-cache"), key, report.code(), seeder -> {
+            seeder.member(ADMIN, "Lò Văn Phòng", null, true);
+            for (int i = 0; i < flows.size(); i++) {
+                seeder.member(FIRST_MEMBER + i, "Cán bộ " + (i + 1), flows.get(i).departmentCode(), false);
             }
-            Files.move(building.resolveSibling(building.getFileName() + ".mv.db"), cached, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return cached;
+            long stored = seeder.history(report, current, history);
+            seeder.openPeriod(current);
+            return stored;
+        });
     }
 
     static void deleteTree(Path path) throws IOException {

@@ -23,7 +23,7 @@ final class EndToEndSummary {
     }
 
     static void print(EndToEndBench.Figures f) {
-        System.out.printf(Locale.ROOT, "%n   -- summary, %d stored answers (measured rounds; latency = median of the rounds' figures) --%n", f.history());
+        System.out.printf(Locale.ROOT, "%n   -- summary, history %s (measured rounds; latency = median of the rounds' figures) --%n", f.history());
         double echo = throughput(f.echo());
         System.out.printf(Locale.ROOT, "   %-6s saturated: %7.1f updates/s, latency median %6.2f ms p99 %6.2f ms, CPU %.3f ms/update; human pace: median %6.2f ms p99 %6.2f ms%n",
                 "echo", echo, latency(f.echo(), false), latency(f.echo(), true), f.echoCpuMsPerUpdate(),
@@ -45,12 +45,41 @@ final class EndToEndSummary {
         }
         EndToEndBench.BotFigures a = f.real().get(0);
         EndToEndBench.BotFigures b = f.real().get(1);
-        System.out.printf(Locale.ROOT, "%n== History: %d vs %d stored answers, side by side (measured rounds) ==%n", a.history(), b.history());
+        System.out.printf(Locale.ROOT, "%n== History: %s vs %s, side by side (measured rounds) ==%n", a.history(), b.history());
         System.out.printf(Locale.ROOT, "   throughput %8.1f vs %8.1f updates/s (ratio %.2f); CPU per update %.3f vs %.3f ms (ratio %.2f; target within 20%%)%n",
                 throughput(a.rounds()), throughput(b.rounds()), throughput(b.rounds()) / throughput(a.rounds()),
                 a.cpuMsPerUpdate(), b.cpuMsPerUpdate(), b.cpuMsPerUpdate() / a.cpuMsPerUpdate());
         System.out.printf(Locale.ROOT, "   saturated latency median %.2f vs %.2f ms, p99 %.2f vs %.2f ms; human pace median %.2f vs %.2f ms, p99 %.2f vs %.2f ms%n",
                 latency(a.rounds(), false), latency(b.rounds(), false), latency(a.rounds(), true), latency(b.rounds(), true),
                 latency(a.human(), false), latency(b.human(), false), latency(a.human(), true), latency(b.human(), true));
+    }
+
+    /** Every real bot against the first (H2 in the database benchmark), and the run's table as BENCHMARKS.md has it. */
+    static void againstFirst(EndToEndBench.Figures f) {
+        if (f.real().isEmpty()) {
+            return;
+        }
+        EndToEndBench.BotFigures first = f.real().get(0);
+        System.out.printf(Locale.ROOT, "%n== Against %s, side by side (measured rounds), history %s ==%n", first.name(), f.history());
+        for (EndToEndBench.BotFigures bot : f.real().subList(1, f.real().size())) {
+            System.out.printf(Locale.ROOT, "   %-7s throughput %.2f of %s's; p99 saturated %+.2f ms, at a person's pace %+.2f ms; CPU per update %.2f×%n",
+                    bot.name(), throughput(bot.rounds()) / throughput(first.rounds()), first.name(),
+                    latency(bot.rounds(), true) - latency(first.rounds(), true), latency(bot.human(), true) - latency(first.human(), true),
+                    bot.cpuMsPerUpdate() / first.cpuMsPerUpdate());
+        }
+        System.out.println();
+        System.out.println("| bot | saturated updates/s | latency median / p99 (saturated) | at a person's pace, median / p99 | CPU per update | RSS |");
+        System.out.println("| --- | ---: | --- | --- | ---: | ---: |");
+        System.out.println(row("echo", f.echo(), f.echoHuman(), f.echoCpuMsPerUpdate(), f.echoRssKb()[0]));
+        for (EndToEndBench.BotFigures bot : f.real()) {
+            System.out.println(row(bot.name(), bot.rounds(), bot.human(), bot.cpuMsPerUpdate(), bot.rssKb()[0]));
+        }
+    }
+
+    private static String row(String name, List<Load.Result> rounds, List<Load.Result> human, double cpu, long rssKb) {
+        return String.format(Locale.ROOT, "| %s | %,.1f | %.2f / %.2f ms | %s | %.3f ms | %d MB |", name, throughput(rounds),
+                latency(rounds, false), latency(rounds, true),
+                human.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f / %.2f ms", latency(human, false), latency(human, true)),
+                cpu, rssKb / 1024);
     }
 }

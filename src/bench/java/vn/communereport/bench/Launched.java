@@ -80,6 +80,18 @@ final class Launched implements AutoCloseable {
         }
     }
 
+    /** Waits until the log holds {@code text} and returns when it was seen; fails if the process dies or time runs out. */
+    Instant awaitOutput(String text, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("«" + text + "» not in " + log + (process.isAlive() ? " after " + timeout : ": the process exited"));
+            }
+            Thread.sleep(20);
+        }
+        return Instant.now();
+    }
+
     /** Lines of the log that report an error: ERROR level, exceptions, OutOfMemoryError. */
     List<String> errors() {
         List<String> errors = new ArrayList<>();

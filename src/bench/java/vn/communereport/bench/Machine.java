@@ -3,11 +3,19 @@ package vn.communereport.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
- * The machine is shared (other builds may run on it): measures CPU used by processes other than this JVM and its
- * children, and waits for a quiet machine before measuring.
+ * The machine is shared (other builds may run on it): measures CPU used by processes other than this JVM, its
+ * children and the database server's processes working for them, and waits for a quiet machine before measuring.
  */
 final class Machine {
 
@@ -32,35 +40,45 @@ final class Machine {
         }
     }
 
-    /** Jiffies used by this JVM and every process descending from it. */
-    static long ours() {
-        long total = jiffies(ProcessHandle.current().pid());
-        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-            total += jiffies(child.pid());
-        }
-        return total;
+    /** Processes outside this JVM's descendants that work for it (the PostgreSQL server's for its databases). */
+    private static final List<Supplier<Collection<Long>>> ALSO_OURS = new CopyOnWriteArrayList<>();
+
+    /** Counts these processes as this benchmark's own, not as other work on the machine. */
+    static void countAsOurs(Supplier<Collection<Long>> processes) {
+        ALSO_OURS.add(processes);
     }
 
-    private static long jiffies(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
+    /** Jiffies used so far by this JVM, every process descending from it and those counted as ours, by process. */
+    static Map<Long, Long> ours() {
+        Set<Long> pids = new HashSet<>();
+        pids.add(ProcessHandle.current().pid());
+        ProcessHandle.current().descendants().forEach(child -> pids.add(child.pid()));
+        ALSO_OURS.forEach(supplier -> pids.addAll(supplier.get()));
+        Map<Long, Long> jiffies = new HashMap<>();
+        for (long pid : pids) {
+            long used = CpuMeter.jiffies(pid);
+            if (used >= 0) {
+                jiffies.put(pid, used);
+            }
         }
+        return jiffies;
     }
 
     /** A window over which to measure what others used. */
     static final class Window {
         private final long machine0 = machineBusy();
-        private final long ours0 = ours();
+        private final Map<Long, Long> ours0 = ours();
         private final long t0 = System.nanoTime();
 
         /** CPU cores used on average by other processes since the window opened. */
         double otherCores() {
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long others = (machineBusy() - machine0) - (ours() - ours0);
+            long ours = 0;
+            // a process started in the window counts whole; one gone since is left out (its last moments count as others')
+            for (Map.Entry<Long, Long> now : ours().entrySet()) {
+                ours += now.getValue() - ours0.getOrDefault(now.getKey(), 0L);
+            }
+            long others = (machineBusy() - machine0) - ours;
             return seconds <= 0 ? 0 : Math.max(0, others / 100.0 / seconds);
         }
     }

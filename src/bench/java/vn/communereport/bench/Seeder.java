@@ -22,8 +22,9 @@ import vn.communereport.definition.QuestionType;
 import vn.communereport.definition.ReportDefinition;
 
 /**
- * Prepares the H2 database a benchmark bot starts on: migrated by the application's own Flyway scripts, then filled
- * with plain batched JDBC inserts (members, past reporting periods and their answers).
+ * Prepares the database a benchmark bot starts on (an H2 file or a PostgreSQL database): migrated by the
+ * application's own Flyway scripts, then filled with plain batched JDBC inserts (members, past reporting periods and
+ * their answers).
  */
 final class Seeder implements AutoCloseable {
 
@@ -33,9 +34,14 @@ final class Seeder implements AutoCloseable {
     private final Connection connection;
     private final String reportCode;
 
+    /** An H2 database (user sa). */
     Seeder(String jdbcUrl, String reportCode) throws SQLException {
-        Flyway.configure().dataSource(jdbcUrl, "sa", "").locations("classpath:db/migration").load().migrate();
-        this.connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+        this(jdbcUrl, "sa", "", reportCode);
+    }
+
+    Seeder(String jdbcUrl, String user, String password, String reportCode) throws SQLException {
+        Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration").load().migrate();
+        this.connection = DriverManager.getConnection(jdbcUrl, user, password);
         this.connection.setAutoCommit(false);
         this.reportCode = reportCode;
     }
@@ -77,23 +83,27 @@ final class Seeder implements AutoCloseable {
      * communes' histories (a province-wide deployment), 20 periods each. Returns the number of answers stored.
      */
     long history(ReportDefinition report, PeriodKey current, long total, int ownPeriods) throws SQLException {
+        return history(report, current, new History(Integer.MAX_VALUE, ownPeriods, total));
+    }
+
+    /**
+     * Stores the history in closed past periods: this commune's first, then other communes' ({@code xa-0001}, ...),
+     * {@code history.periods()} periods before {@code current} each, every question of the definition answered,
+     * until {@code history.communes()} communes have theirs or {@code history.maxAnswers()} answers are stored.
+     * Returns the number of answers stored.
+     */
+    long history(ReportDefinition report, PeriodKey current, History history) throws SQLException {
         List<Question> questions = new ArrayList<>();
         report.flowsByDepartment().values().forEach(f -> questions.addAll(f.questions()));
         long stored = 0;
-        PeriodKey key = current;
-        for (int p = 0; p < ownPeriods && stored < total; p++) {
-            key = key.previous();
-            stored += period(COMMUNE, key, questions, (int) Math.min(questions.size(), total - stored));
-        }
-        int commune = 0;
-        while (stored < total) {
-            commune++;
-            String code = String.format("xa-%04d", commune);
-            PeriodKey k = current;
-            for (int p = 0; p < 20 && stored < total; p++) {
-                k = k.previous();
-                stored += period(code, k, questions, (int) Math.min(questions.size(), total - stored));
+        for (int commune = 0; commune < history.communes() && stored < history.maxAnswers(); commune++) {
+            String code = commune == 0 ? COMMUNE : String.format("xa-%04d", commune);
+            PeriodKey key = current;
+            for (int p = 0; p < history.periods() && stored < history.maxAnswers(); p++) {
+                key = key.previous();
+                stored += period(code, key, questions, (int) Math.min(questions.size(), history.maxAnswers() - stored));
             }
+            connection.commit();
         }
         connection.commit();
         return stored;
@@ -154,7 +164,7 @@ final class Seeder implements AutoCloseable {
     private static long insertPeriod(Connection connection, String commune, String reportCode, PeriodKey key, String status) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into reporting_period (commune_code, report_code, period_key, "
                 + "starts_on, ends_on, deadline, status, opened_at, version) values (?, ?, ?, ?, ?, null, ?, ?, 0)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                new String[] {"id"})) {
             insert.setString(1, commune);
             insert.setString(2, reportCode);
             insert.setString(3, key.key());
@@ -172,6 +182,13 @@ final class Seeder implements AutoCloseable {
 
     long count(String table) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    long countDistinct(String table, String column) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select count(distinct " + column + ") from " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -360,7 +360,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /**
      * {@link System#nanoTime()} when getUpdates first handed this update to the bot (the response was being written),
-     * or -1 while it has not been handed out. With {@link SentMessage#arrivedNanos()} this gives the bot's latency.
+     * or a webhook's first POST of it started, or -1 while it has not been handed out. With {@link SentMessage#arrivedNanos()} this gives the bot's latency.
      */
     public long servedNanos(long updateId) {
         synchronized (lock) {
@@ -897,6 +897,14 @@ public final class FakeBotApi implements AutoCloseable {
     /** Called by WebhookDelivery (under lock): the updates not delivered yet, in update_id order. */
     TreeMap<Integer, Map<String, Object>> pendingForWebhook() {
         return pendingUpdates;
+    }
+
+    /**
+     * Called by WebhookDelivery (under lock): a POST of this update starts. The bot may reply before its 200 is read
+     * here, so this, not the delivery, is when the update was handed out.
+     */
+    void postingByWebhook(int updateId) {
+        servedNanos.putIfAbsent(updateId, System.nanoTime());
     }
 
     /** Called by WebhookDelivery (under lock): a webhook target took this update. */

@@ -164,6 +164,7 @@ final class WebhookDelivery {
                 break;
             }
             inFlight.add(id);
+            api.postingByWebhook(id);
             String target = targets.get(Math.floorMod(turn.getAndIncrement(), targets.size()))
                     + webhook.url().substring(routedPrefix.length());
             byte[] body = body(id, pending.getValue());
