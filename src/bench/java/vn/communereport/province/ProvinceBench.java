@@ -82,7 +82,7 @@ public class ProvinceBench {
             ReportScopes scopes = context.getBean(ReportScopes.class);
             Instant deadline = ZonedDateTime.of(2026, 6, 25, 17, 0, 0, 0, zone).toInstant();
             for (int n = 1; n <= communes; n++) {
-                ReportScope scope = scopes.forCommune(ProvinceFixture.code(n)).orElseThrow();
+                ReportScope scope = scopes.owed(ProvinceFixture.code(n), "cchc").orElseThrow();
                 ReportDefinition report = scope.report();
                 ProvinceFixture.People people = ProvinceFixture.people(access, scope, 100_000L + 100L * n);
                 ReportingPeriod period = periods.open(scope.communeCode(), report, PERIOD, deadline).period();

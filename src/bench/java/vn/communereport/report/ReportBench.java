@@ -33,7 +33,8 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
-import vn.communereport.definition.ReportContext;
+import vn.communereport.definition.ReportScope;
+import vn.communereport.definition.ReportScopes;
 
 /**
  * Producing the full report (DOCX + XLSX) from stored answers, in the real application (Spring context, H2 file
@@ -72,26 +73,26 @@ public class ReportBench {
                     "--app.reminders.initial-delay=PT24H",
                     "--logging.level.root=WARN");
             compiler = context.getBean(ReportCompiler.class);
-            ReportContext reportContext = context.getBean(ReportContext.class);
+            ReportScope scope = context.getBean(ReportScopes.class).owed("binh-lu", "cchc").orElseThrow();
             CollectionService collection = context.getBean(CollectionService.class);
-            period = context.getBean(PeriodService.class).currentPeriod(reportContext.commune().code(), reportContext.report());
+            period = context.getBean(PeriodService.class).currentPeriod(scope);
             Map<String, AnswerValue> seed = SeedFixture.seedAnswers();
             for (int j = 0; j < copies; j++) {
                 for (Map.Entry<String, AnswerValue> answer : seed.entrySet()) {
-                    Question question = reportContext.report().question(SyntheticDefinitions.questionId(answer.getKey(), j)).orElseThrow();
+                    Question question = scope.report().question(SyntheticDefinitions.questionId(answer.getKey(), j)).orElseThrow();
                     collection.save(period, question, answer.getValue(), 1, null, false);
                 }
             }
             List<String> departments = new ArrayList<>();
-            reportContext.flows().forEach(f -> departments.add(f.departmentCode()));
-            for (Flow flow : reportContext.flows()) {
+            scope.flows().forEach(f -> departments.add(f.departmentCode()));
+            for (Flow flow : scope.flows()) {
                 collection.submit(period, flow.departmentCode(), 1, departments);
             }
             // re-read: submitting the last part touched the period
             period = context.getBean(PeriodService.class).byId(period.getId()).orElseThrow();
-            figureQuestion = reportContext.report().question("hcc-hs-dung-han").orElse(null);
+            figureQuestion = scope.report().question("hcc-hs-dung-han").orElse(null);
             if (figureQuestion == null) {
-                figureQuestion = reportContext.report().flowsByDepartment().values().stream().flatMap(f -> f.questions().stream())
+                figureQuestion = scope.report().flowsByDepartment().values().stream().flatMap(f -> f.questions().stream())
                         .filter(q -> q.type().numeric()).findFirst().orElseThrow();
             }
         }

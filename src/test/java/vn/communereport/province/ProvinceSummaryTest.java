@@ -86,21 +86,21 @@ class ProvinceSummaryTest {
         ReportScopes scopes = app.bean(ReportScopes.class);
         long id = 50_000;
         for (String commune : List.of("xa-01", "xa-02", "xa-03", "xa-04", "xa-db")) {
-            people.put(commune, ProvinceFixture.people(access, scopes.forCommune(commune).orElseThrow(), id));
+            people.put(commune, ProvinceFixture.people(access, scopes.owed(commune, "cchc").orElseThrow(), id));
             id += 100;
         }
-        report = scopes.forCommune("xa-01").orElseThrow().report();
+        report = scopes.owed("xa-01", "cchc").orElseThrow().report();
         java.time.Instant deadline = ZonedDateTime.of(2026, 6, 25, 17, 0, 0, 0, ZONE).toInstant();
 
         // xa-01: the last half-year too (handed in after its deadline), then this one whole, on time
-        ReportScope one = scopes.forCommune("xa-01").orElseThrow();
+        ReportScope one = scopes.owed("xa-01", "cchc").orElseThrow();
         ReportingPeriod last = periods.open("xa-01", report, H2_2025, ZonedDateTime.of(2026, 1, 15, 17, 0, 0, 0, ZONE).toInstant()).period();
         answerAll(pipeline, collection, one, last, 1, Map.of());
         periods.close(last.getId());
         ReportingPeriod p1 = periods.open("xa-01", report, H1, deadline).period();
         answerAll(pipeline, collection, one, p1, 1, Map.of());
         // xa-02: twice the seed's figures, tasks 10 of 10 (so its rate I.2 differs from xa-01's); its last part late
-        ReportScope two = scopes.forCommune("xa-02").orElseThrow();
+        ReportScope two = scopes.owed("xa-02", "cchc").orElseThrow();
         ReportingPeriod p2 = periods.open("xa-02", report, H1, deadline).period();
         List<Flow> flows = two.flows();
         Map<String, BigDecimal> tasks = Map.of("I.2.1", BigDecimal.TEN, "I.2.2", BigDecimal.TEN);
@@ -111,7 +111,7 @@ class ProvinceSummaryTest {
             ProvinceFixture.submit(collection, p2, two, flow.departmentCode(), people.get("xa-02").byDepartment().get(flow.departmentCode()));
         }
         // xa-03: two parts of four, on time; xa-04 never opens the period; xa-db (Điện Biên) opens it
-        ReportScope three = scopes.forCommune("xa-03").orElseThrow();
+        ReportScope three = scopes.owed("xa-03", "cchc").orElseThrow();
         ReportingPeriod p3 = periods.open("xa-03", report, H1, deadline).period();
         for (Flow flow : three.flows().subList(0, 2)) {
             ProvinceFixture.answerPart(pipeline, report, flow, people.get("xa-03").byDepartment().get(flow.departmentCode()), p3, 3, Map.of());
