@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -64,7 +65,7 @@ public class Outbox {
            @Value("${app.outbox.lease:PT1M}") Duration lease, @Value("${app.outbox.mark-delay:PT0.005S}") Duration markDelay,
            @Value("${app.instance-id:}") String instance) {
         this(messages, jdbc, transactions, clock, lease, markDelay, new DatabaseClock(jdbc),
-                SenderName.take(instance, SenderName.defaultLockDir()), UUID.randomUUID().toString().substring(0, 8));
+                SenderName.take(instance, SenderName.defaultLockDir(), databaseUrl(jdbc)), UUID.randomUUID().toString().substring(0, 8));
         log.info("The outbox sends as {}", senderId);
     }
 
@@ -85,6 +86,15 @@ public class Outbox {
         this.name = name;
         this.instance = name.name();
         this.senderId = this.instance + ":" + run;
+    }
+
+    private static String databaseUrl(JdbcTemplate jdbc) {
+        try {
+            String url = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
+            return url == null ? "" : url;
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**

@@ -179,6 +179,19 @@ class OutboxInstancesTest {
     }
 
     @Test
+    void processesOnDifferentDatabasesDoNotCompeteForAName() {
+        SenderName onOne = SenderName.take("folder", locks, "jdbc:postgresql://db/one");
+        SenderName onTwo = SenderName.take("folder", locks, "jdbc:postgresql://db/two");
+        SenderName alsoOnOne = SenderName.take("folder", locks, "jdbc:postgresql://db/one");
+        assertThat(onOne.name()).isEqualTo("folder");
+        assertThat(onTwo.name()).as("it can take nothing of the first's").isEqualTo("folder");
+        assertThat(alsoOnOne.name()).isEqualTo("folder-2");
+        onOne.close();
+        onTwo.close();
+        alsoOnOne.close();
+    }
+
+    @Test
     void leasesAreReadOnTheDatabasesClockSoAnInstanceWhoseClockRunsAheadTakesNothingBeingSent() {
         OutboxRepository repository = app.bean(OutboxRepository.class);
         PlatformTransactionManager transactions = app.bean(PlatformTransactionManager.class);
