@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +46,10 @@ public class Outbox {
     private final OutboxRepository messages;
     private final Clock clock;
     private final Duration lease;
-    /** Leases and retry times are real time, whatever clock the application runs on (tests move theirs by days). */
+    /**
+     * Leases and retry times are real time, whatever clock the application runs on (tests move theirs by days), and the
+     * database's, so that instances whose clocks differ agree on when a lease runs out ({@link DatabaseClock}).
+     */
     private final Clock leaseClock;
     /** This instance (the same across its restarts, never another live process's: {@link SenderName}) and this run of it: "instance:run". */
     private final SenderName name;
@@ -60,8 +64,8 @@ public class Outbox {
     Outbox(OutboxRepository messages, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
            @Value("${app.outbox.lease:PT1M}") Duration lease, @Value("${app.outbox.mark-delay:PT0.005S}") Duration markDelay,
            @Value("${app.instance-id:}") String instance) {
-        this(messages, jdbc, transactions, clock, lease, markDelay, Clock.systemUTC(),
-                SenderName.take(instance, SenderName.defaultLockDir()), UUID.randomUUID().toString().substring(0, 8));
+        this(messages, jdbc, transactions, clock, lease, markDelay, new DatabaseClock(jdbc),
+                SenderName.take(instance, SenderName.defaultLockDir(), databaseUrl(jdbc)), UUID.randomUUID().toString().substring(0, 8));
         log.info("The outbox sends as {}", senderId);
     }
 
@@ -82,6 +86,15 @@ public class Outbox {
         this.name = name;
         this.instance = name.name();
         this.senderId = this.instance + ":" + run;
+    }
+
+    private static String databaseUrl(JdbcTemplate jdbc) {
+        try {
+            String url = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
+            return url == null ? "" : url;
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -117,6 +130,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Queued> record(List<Outbound> outbound) {
         marks.writeQueued(); // this commit writes the marks of what was sent meanwhile, at no cost of its own
+        syncLeaseClock();
         if (outbound.isEmpty()) {
             return List.of();
         }
@@ -161,6 +175,7 @@ public class Outbox {
     @Transactional
     public List<Queued> claim(int max) {
         marks.writeQueued(); // what was sent since the last round is no longer in its recipients' way
+        syncLeaseClock();
         Instant now = leaseClock.instant();
         List<Queued> claimed = new ArrayList<>();
         for (Long id : messages.dueHeads(now, PageRequest.of(0, max))) {
@@ -182,6 +197,13 @@ public class Outbox {
     /** Done with without being delivered, for a reason that will not change by trying again (blocked, refused). */
     public void markDone(long id, String outcome) {
         marks.add(new DoneMarks.Mark(id, clock.instant(), outcome, null, null));
+    }
+
+    /** The database's time is asked for at most once a minute. */
+    private void syncLeaseClock() {
+        if (leaseClock instanceof DatabaseClock database) {
+            database.sync();
+        }
     }
 
     /** Writes the marks not written yet, now. */

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The name under which this process's outbox holds messages, never the name of another live process. The name is the
  * same when the process is started again (so the new run may free at once what the dead one held) and is the host
- * and folder, or {@code app.instance-id}. A second process started with the same name on the same host (two instances
- * from one folder, or one id given twice) would free the first one's messages while it sends them; so each name is
- * backed by an operating-system lock on a file of its own, held while the process lives and dropped by the system
- * when it dies however it dies (SIGKILL included). A process that finds its name locked takes the next free one
+ * and folder, or {@code app.instance-id}. A second process started with the same name on the same host and database
+ * (two instances from one folder, or one id given twice) would free the first one's messages while it sends them; so
+ * each name is backed by an operating-system lock on a file of its own (per name and database), held while the process
+ * lives and dropped by the system when it dies however it dies (SIGKILL included). A process that finds its name locked takes the next free one
  * ({@code name-2}, {@code name-3} …). Names must still differ between hosts: hosts name themselves, and an
  * {@code app.instance-id} must not be given to instances on two hosts.
  */
@@ -50,12 +50,20 @@ final class SenderName implements AutoCloseable {
 
     /** {@code configured} (blank: this host and folder) or the first free name after it, locked in {@code lockDir}. */
     static SenderName take(String configured, Path lockDir) {
+        return take(configured, lockDir, "");
+    }
+
+    /**
+     * The same among the processes that use {@code database} (its JDBC URL): only they can take each other's messages,
+     * so processes of one folder on different databases (tests side by side) do not compete for a name.
+     */
+    static SenderName take(String configured, Path lockDir, String database) {
         String base = clean(configured == null || configured.isBlank() ? Outbox.defaultInstance() : configured);
         for (int n = 1; n <= MAX_TRIES; n++) {
             String candidate = n == 1 ? base : base + "-" + n;
             FileChannel channel = null;
             try {
-                channel = FileChannel.open(lockDir.resolve("commune-report-outbox-" + digest(candidate) + ".lock"),
+                channel = FileChannel.open(lockDir.resolve("commune-report-outbox-" + digest(database + "\n" + candidate) + ".lock"),
                         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock();
                 if (lock != null) {

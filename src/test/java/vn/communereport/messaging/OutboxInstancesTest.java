@@ -178,6 +178,39 @@ class OutboxInstancesTest {
         second.close();
     }
 
+    @Test
+    void processesOnDifferentDatabasesDoNotCompeteForAName() {
+        SenderName onOne = SenderName.take("folder", locks, "jdbc:postgresql://db/one");
+        SenderName onTwo = SenderName.take("folder", locks, "jdbc:postgresql://db/two");
+        SenderName alsoOnOne = SenderName.take("folder", locks, "jdbc:postgresql://db/one");
+        assertThat(onOne.name()).isEqualTo("folder");
+        assertThat(onTwo.name()).as("it can take nothing of the first's").isEqualTo("folder");
+        assertThat(alsoOnOne.name()).isEqualTo("folder-2");
+        onOne.close();
+        onTwo.close();
+        alsoOnOne.close();
+    }
+
+    @Test
+    void leasesAreReadOnTheDatabasesClockSoAnInstanceWhoseClockRunsAheadTakesNothingBeingSent() {
+        OutboxRepository repository = app.bean(OutboxRepository.class);
+        PlatformTransactionManager transactions = app.bean(PlatformTransactionManager.class);
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(3));
+        DatabaseClock aheadButAligned = new DatabaseClock(jdbc, ahead, System::nanoTime);
+        Outbox writer = new Outbox(repository, jdbc, transactions, Clock.systemUTC(), LEASE, Duration.ofMillis(5),
+                new DatabaseClock(jdbc), "on-time", "run1");
+        Outbox fast = new Outbox(repository, jdbc, transactions, Clock.systemUTC(), LEASE, Duration.ofMillis(5), aheadButAligned, "fast", "run1");
+
+        Outbox.Queued held = inTx(() -> writer.record(List.of(new Outbound(Recipient.member(8), "being sent", List.of())))).get(0);
+        assertThat(held.sendNow()).isTrue();
+        assertThat(inTx(() -> fast.claim(10))).as("its own clock says the lease ran out two minutes ago; the database's does not").isEmpty();
+        assertThat(Duration.between(Clock.systemUTC().instant(), aheadButAligned.instant()).abs())
+                .as("the fast host reads the database's time").isLessThan(Duration.ofSeconds(5));
+
+        Outbox unaligned = new Outbox(repository, jdbc, transactions, Clock.systemUTC(), LEASE, Duration.ofMillis(5), ahead, "fast", "run2");
+        assertThat(inTx(() -> unaligned.claim(10))).as("what a clock of its own would have done").hasSize(1);
+    }
+
     @FunctionalInterface
     interface Channel {
         void deliver(Outbox.Queued message, String by);
