@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.communereport.testsupport.FlowDriver.WAIT;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
@@ -49,7 +49,8 @@ class MigrationToManyCommunesTest {
         Flow economy = DefinitionFiles.load(Path.of("conversations")).report("cchc").orElseThrow().flow("kinh-te").orElseThrow();
         String first = economy.questions().get(0).id();
         String second = economy.questions().get(1).id();
-        Instant opened = ZonedDateTime.of(2026, 5, 4, 8, 0, 0, 0, HANOI).toInstant();
+        // OffsetDateTime: what both H2's and PostgreSQL's drivers take for a timestamp with time zone.
+        OffsetDateTime opened = ZonedDateTime.of(2026, 5, 4, 8, 0, 0, 0, HANOI).toOffsetDateTime();
         // The old shape: one commune, one report; members with their Telegram identities; a period, answers, a state.
         db.update("insert into member (id, commune_code, display_name, department_code, office_admin, active, created_at) values "
                 + "(1, 'binh-lu', 'Lò Văn Phòng', null, true, true, ?), (2, 'binh-lu', 'Hà Thị Kinh', 'kinh-te', false, true, ?), "
@@ -58,7 +59,7 @@ class MigrationToManyCommunesTest {
                 + "(1, 'telegram', '1001', '1001'), (2, 'telegram', '2001', '2001'), (3, 'telegram', '2002', '2002')");
         db.update("insert into reporting_period (id, commune_code, report_code, period_key, starts_on, ends_on, deadline, status, opened_at) "
                 + "values (1, 'binh-lu', 'cchc', '2026-H1', ?, ?, ?, 'OPEN', ?)", java.sql.Date.valueOf("2026-01-01"),
-                java.sql.Date.valueOf("2026-06-30"), ZonedDateTime.of(2026, 6, 15, 17, 0, 0, 0, HANOI).toInstant(), opened);
+                java.sql.Date.valueOf("2026-06-30"), ZonedDateTime.of(2026, 6, 15, 17, 0, 0, 0, HANOI).toOffsetDateTime(), opened);
         db.update("insert into answer (period_id, question_id, department_code, value_number, updated_by, updated_at) values (1, ?, 'kinh-te', 12, 2, ?)",
                 first, opened);
         db.update("insert into conversation_state (member_id, mode, period_id, question_id, updated_at) values (2, 'ANSWERING', 1, ?, ?)",
