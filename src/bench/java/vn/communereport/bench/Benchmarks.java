@@ -19,6 +19,19 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // The stand-ins' and bots' threads would keep a failed run waiting forever: say why and end.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.out.println();
+        // Idle client and stand-in threads of the last benchmark would keep the JVM (and Maven) waiting.
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         List<String> which = Arrays.asList(args.length == 0 ? new String[]{"all"} : args[0].split(","));
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -85,9 +98,6 @@ public final class Benchmarks {
             new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")),
                     Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
         }
-        System.out.println();
-        // Idle client and stand-in threads of the last benchmark would keep the JVM (and Maven) waiting.
-        System.exit(0);
     }
 
     /** JMH: vn.communereport.report.ReportBench (warm, cold, rule check), seed and ten-times definitions. */

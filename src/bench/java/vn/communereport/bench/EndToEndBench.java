@@ -118,7 +118,7 @@ final class EndToEndBench {
                 VariantDatabase database;
                 if (variant.database() == Database.POSTGRESQL) {
                     database = VariantDatabase.postgres(settings.postgres(), variant.name(), templates.postgres(settings.postgres()), variant.dbOptions());
-                    postgresDatabases.add(PostgresServer.name(variant.name()));
+                    postgresDatabases.add(PostgresServer.name(variant.name(), PostgresServer.RUN));
                 } else {
                     database = VariantDatabase.h2(dir, variant.name(), templates.h2(), variant.dbOptions());
                 }
