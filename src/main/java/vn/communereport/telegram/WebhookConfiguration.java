@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import vn.communereport.messaging.Texts;
 
 /**
  * Webhook mode ({@code TELEGRAM_MODE=webhook}, with a bot token): Telegram posts updates to {@link WebhookEndpoint}, every
@@ -28,8 +27,11 @@ import vn.communereport.messaging.Texts;
  * Telegram would refuse stop the start ({@link WebhookSettings}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("${telegram.enabled:true} and '${telegram.mode:polling}'.trim().equalsIgnoreCase('webhook')")
+@ConditionalOnExpression(WebhookConfiguration.WEBHOOK_MODE)
 class WebhookConfiguration {
+
+    /** Telegram on, in webhook mode; the endpoint (a scanned controller) has the same condition. */
+    static final String WEBHOOK_MODE = "${telegram.enabled:true} and '${telegram.mode:polling}'.trim().equalsIgnoreCase('webhook')";
 
     @Bean
     WebhookSettings webhookSettings(@Value("${app.public-url:}") String publicUrl, @Value("${telegram.webhook.secret:}") String secret,
@@ -56,12 +58,6 @@ class WebhookConfiguration {
         Gauge.builder("telegram.webhook.waiting", updates, RecordedUpdates::waiting)
                 .description("Updates recorded and not handled yet").register(meters);
         return new WebhookWorkers(updates, handler, json.mapper(), properties.handlerThreads(), settings.pollInterval().toMillis());
-    }
-
-    @Bean
-    WebhookEndpoint webhookEndpoint(WebhookSettings settings, RecordedUpdates updates, WebhookWorkers workers, WebhookJson json,
-                                    Texts texts, MeterRegistry meters) {
-        return new WebhookEndpoint(settings, updates, workers, json.mapper(), texts, meters);
     }
 
     @Bean

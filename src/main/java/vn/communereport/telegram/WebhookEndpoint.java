@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import vn.communereport.messaging.Texts;
  * raw and parsed here with Jackson 2, the library's {@link Update} being Jackson 2's while the application runs on 3.
  */
 @RestController
+@ConditionalOnExpression(WebhookConfiguration.WEBHOOK_MODE)
 class WebhookEndpoint {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -45,12 +47,12 @@ class WebhookEndpoint {
     private final Texts texts;
     private final Counter refused;
 
-    WebhookEndpoint(WebhookSettings settings, RecordedUpdates updates, WebhookWorkers workers, ObjectMapper json, Texts texts,
-                    MeterRegistry meters) {
+    WebhookEndpoint(WebhookSettings settings, RecordedUpdates updates, WebhookWorkers workers, WebhookConfiguration.WebhookJson json,
+                    Texts texts, MeterRegistry meters) {
         this.secret = settings.secret().getBytes(StandardCharsets.UTF_8);
         this.updates = updates;
         this.workers = workers;
-        this.json = json;
+        this.json = json.mapper();
         this.texts = texts;
         this.refused = Counter.builder("telegram.webhook.refused").description("Webhook posts without the right secret token")
                 .register(meters);

@@ -120,6 +120,7 @@ class WebhookInstancesTest {
         // Everyone answers; once a few answers are in, the first instance's replies are held at the gate, and as soon
         // as it holds one (an update it answered 200 to and handled, its reply not yet at Telegram) it is killed.
         AtomicInteger confirmations = new AtomicInteger();
+        long answeringSince = System.nanoTime();
         ExecutorService people = Executors.newFixedThreadPool(parts.size());
         List<Future<Map<Question, String>>> answered = new ArrayList<>();
         for (Part part : parts) {
@@ -136,6 +137,7 @@ class WebhookInstancesTest {
         Thread.sleep(200); // sent marks of what went out just before are written within milliseconds
         int postsBeforeKill = api.webhookPosts().size();
         first.kill();
+        long killedAt = System.nanoTime();
         gate.discardHeld();
         assertThat(held).isNotEmpty();
 
@@ -143,6 +145,7 @@ class WebhookInstancesTest {
             part.get(5, TimeUnit.MINUTES);
         }
         people.shutdown();
+        long answeringNanos = System.nanoTime() - answeringSince;
 
         // Every part was handed in with every confirmed answer, as each member's own review showed before submitting
         // (see answerWholePart). Telegram got each reply once: what the stand-in shows in a chat is, one for one, what
@@ -177,6 +180,12 @@ class WebhookInstancesTest {
             List<SentMessage> chat = api.messagesIn(Long.parseLong(reply.chatId()));
             assertThat(chat).as("held reply «%s»", reply.text()).filteredOn(m -> m.text().equals(reply.text())).hasSize(1);
         }
+        long takenOver = held.stream().flatMap(reply -> api.messagesIn(Long.parseLong(reply.chatId())).stream()
+                .filter(m -> m.text().equals(reply.text()))).mapToLong(m -> m.arrivedNanos() - killedAt).max().orElse(0);
+        System.out.printf("Webhook, 2 instances on PostgreSQL: %d answers confirmed by %d members in %.1f s (%.1f answers/s, "
+                        + "the kill and the leases included); the killed instance's held replies arrived %.1f s after the kill; %d posts%n",
+                confirmations.get(), parts.size(), answeringNanos / 1e9, confirmations.get() / (answeringNanos / 1e9), takenOver / 1e9,
+                api.webhookPosts().size());
         // Both instances took posts; after the kill, posts to the dead one failed and went to the other.
         List<WebhookPost> posts = api.webhookPosts();
         assertThat(posts.subList(0, postsBeforeKill)).filteredOn(WebhookPost::delivered).extracting(WebhookPost::target)
