@@ -152,7 +152,9 @@ public final class Benchmarks {
                 Long.parseLong(o.getOrDefault("rssAfter", "10000")),
                 jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null, variants, postgres,
                 // how long to wait for a quiet machine before a launch (twice that before a round), how often to repeat a disturbed round
-                Integer.parseInt(o.getOrDefault("quiet", "300")), Integer.parseInt(o.getOrDefault("repeats", "5")));
+                Integer.parseInt(o.getOrDefault("quiet", "300")), Integer.parseInt(o.getOrDefault("repeats", "5")),
+                // launch to ready, per instance: 10 s on a quiet machine, 3 minutes and more on a crowded one
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("startTimeout", "300"))));
     }
 
     private static EndToEndBench.Database database(String name) {

@@ -43,7 +43,8 @@ final class EndToEndBench {
     /** Settings of one run. */
     record Settings(History history, int copies, int warmupRounds, int rounds, int humanRounds, Duration humanDuration,
                     long thinkMinMillis, long thinkMaxMillis, long rssAfterUpdates, List<String> jvmArgs, String java,
-                    Path profile, List<Variant> variants, PostgresServer postgres, int quietSeconds, int repeats) {
+                    Path profile, List<Variant> variants, PostgresServer postgres, int quietSeconds, int repeats,
+                    Duration startTimeout) {
     }
 
     /** Where a variant keeps its data. */
