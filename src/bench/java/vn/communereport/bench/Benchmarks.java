@@ -19,6 +19,19 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // The stand-ins' and bots' threads would keep a failed run waiting forever: say why and end.
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.out.println();
+        // Idle client and stand-in threads of the last benchmark would keep the JVM (and Maven) waiting.
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         List<String> which = Arrays.asList(args.length == 0 ? new String[]{"all"} : args[0].split(","));
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -89,9 +102,6 @@ public final class Benchmarks {
             new RateLimitBench().run(Integer.parseInt(options.getOrDefault("ratelimit.messages", "1000")),
                     Double.parseDouble(options.getOrDefault("ratelimit.rate", "25")), Integer.parseInt(options.getOrDefault("ratelimit.burst", "4")));
         }
-        System.out.println();
-        // Idle client and stand-in threads of the last benchmark would keep the JVM (and Maven) waiting.
-        System.exit(0);
     }
 
     /** JMH: vn.communereport.report.ReportBench (warm, cold, rule check), seed and ten-times definitions. */
@@ -153,7 +163,9 @@ public final class Benchmarks {
                 Long.parseLong(o.getOrDefault("rssAfter", "10000")),
                 jvmArgs, java, o.containsKey("profile") ? Path.of(o.get("profile")) : null, variants, postgres,
                 // how long to wait for a quiet machine before a launch (twice that before a round), how often to repeat a disturbed round
-                Integer.parseInt(o.getOrDefault("quiet", "300")), Integer.parseInt(o.getOrDefault("repeats", "5")));
+                Integer.parseInt(o.getOrDefault("quiet", "300")), Integer.parseInt(o.getOrDefault("repeats", "5")),
+                // launch to ready, per instance: 10 s on a quiet machine, 3 minutes and more on a crowded one
+                Duration.ofSeconds(Long.parseLong(o.getOrDefault("startTimeout", "300"))));
     }
 
     private static EndToEndBench.Database database(String name) {

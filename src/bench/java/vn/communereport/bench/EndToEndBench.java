@@ -43,7 +43,8 @@ final class EndToEndBench {
     /** Settings of one run. */
     record Settings(History history, int copies, int warmupRounds, int rounds, int humanRounds, Duration humanDuration,
                     long thinkMinMillis, long thinkMaxMillis, long rssAfterUpdates, List<String> jvmArgs, String java,
-                    Path profile, List<Variant> variants, PostgresServer postgres, int quietSeconds, int repeats) {
+                    Path profile, List<Variant> variants, PostgresServer postgres, int quietSeconds, int repeats,
+                    Duration startTimeout) {
     }
 
     /** Where a variant keeps its data. */
@@ -118,7 +119,7 @@ final class EndToEndBench {
                 VariantDatabase database;
                 if (variant.database() == Database.POSTGRESQL) {
                     database = VariantDatabase.postgres(settings.postgres(), variant.name(), templates.postgres(settings.postgres()), variant.dbOptions());
-                    postgresDatabases.add(PostgresServer.name(variant.name()));
+                    postgresDatabases.add(PostgresServer.name(variant.name(), PostgresServer.RUN));
                 } else {
                     database = VariantDatabase.h2(dir, variant.name(), templates.h2(), variant.dbOptions());
                 }

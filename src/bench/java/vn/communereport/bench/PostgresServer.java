@@ -41,6 +41,9 @@ final class PostgresServer {
         return password;
     }
 
+    /** This run's own: two runs on one server (a lead's check beside a helper's) never drop each other's databases. */
+    static final String RUN = String.valueOf(ProcessHandle.current().pid());
+
     /** A name the harness may create and drop: bench_ and the given words, lower case, other characters as '_'. */
     static String name(String... words) {
         String joined = "bench_" + String.join("_", words).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");

@@ -27,7 +27,6 @@ final class RealBot implements AutoCloseable {
     /** The address the webhook is registered at; the stand-in maps it to the instances' local ports. */
     static final String PUBLIC_URL = "https://bot.example.vn";
     static final String WEBHOOK_SECRET = "bench-webhook-secret-0123456789";
-    private static final Duration STARTUP = Duration.ofSeconds(180);
 
     final EndToEndBench.Variant variant;
     final FakeBotApi api = FakeBotApi.start(BotProcess.TOKEN);
@@ -74,7 +73,7 @@ final class RealBot implements AutoCloseable {
                 // Pacing lifted: the echo bot has none, and members answer as fast as the bot replies.
                 "--telegram.messages-per-second=1000000", "--telegram.burst=1000000",
                 "--telegram.chat-messages-per-second=1000000", "--telegram.chat-burst=1000000"));
-        startSeconds = variant.webhook() ? launchBehindWebhook(command, environment, dir) : launchPolling(command, environment, dir);
+        startSeconds = variant.webhook() ? launchBehindWebhook(settings, command, environment, dir) : launchPolling(settings, command, environment, dir);
         cpu = new CpuMeter(() -> {
             List<Long> pids = new ArrayList<>(processes.stream().map(Launched::pid).toList());
             pids.addAll(database.serverProcesses());
@@ -88,12 +87,12 @@ final class RealBot implements AutoCloseable {
     }
 
     /** One instance asking for updates (getUpdates); seconds from launch to its first call. */
-    private double launchPolling(List<String> command, Map<String, String> environment, Path dir) {
+    private double launchPolling(EndToEndBench.Settings settings, List<String> command, Map<String, String> environment, Path dir) {
         List<String> full = new ArrayList<>(command);
         full.add("--server.port=0");
         full.addAll(variant.botArgs());
         processes.add(Launched.start(full, dir, dir.resolve(variant.name() + "-bot.log"), environment));
-        api.awaitPolling(STARTUP);
+        api.awaitPolling(settings.startTimeout());
         return Duration.between(processes.get(0).startedAt, api.firstGetUpdatesAt()).toMillis() / 1000.0;
     }
 
@@ -102,7 +101,7 @@ final class RealBot implements AutoCloseable {
      * stand-in posts to them in turn, as a load balancer in front of them would. Seconds from launch until the last
      * one says updates come by webhook.
      */
-    private double launchBehindWebhook(List<String> command, Map<String, String> environment, Path dir) throws Exception {
+    private double launchBehindWebhook(EndToEndBench.Settings settings, List<String> command, Map<String, String> environment, Path dir) throws Exception {
         List<String> targets = new ArrayList<>();
         for (int i = 1; i <= variant.instances(); i++) {
             int port = freePort();
@@ -116,7 +115,7 @@ final class RealBot implements AutoCloseable {
         api.routeWebhook(PUBLIC_URL, targets);
         double seconds = 0;
         for (Launched process : processes) {
-            seconds = Math.max(seconds, Duration.between(process.startedAt, process.awaitOutput("updates come by webhook", STARTUP)).toMillis() / 1000.0);
+            seconds = Math.max(seconds, Duration.between(process.startedAt, process.awaitOutput("updates come by webhook", settings.startTimeout())).toMillis() / 1000.0);
         }
         return seconds;
     }

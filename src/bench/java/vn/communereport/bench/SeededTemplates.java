@@ -53,13 +53,14 @@ final class SeededTemplates {
 
     /** The PostgreSQL template database's name. */
     String postgres(PostgresServer server) throws SQLException {
-        String name = PostgresServer.name("tpl", key);
+        // named by the migrations too: a branch with other migrations keeps a template of its own instead of re-seeding this one
+        String name = PostgresServer.name("tpl", key, migrationsHash());
         if (server.exists(name) && !upToDate(server.url(name), server.user(), server.password())) {
             System.out.println("   template database " + name + " predates a migration: seeded again");
             server.drop(name);
         }
         if (!server.exists(name)) {
-            String building = PostgresServer.name("tpl_building");
+            String building = PostgresServer.name("tpl_building", PostgresServer.RUN);
             server.drop(building);
             server.create(building, null);
             // batched inserts sent as multi-row statements: the seeding is a bulk load, not what is measured
@@ -75,6 +76,23 @@ final class SeededTemplates {
             long stored = seeding.into(seeder);
             System.out.printf(Locale.ROOT, "   seeded %s: %d answers in %d periods of %d communes in %.1f s%n", where, stored,
                     seeder.count("reporting_period"), seeder.countDistinct("reporting_period", "commune_code"), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** A short hash of the application's migration scripts (names and contents), from the classpath. */
+    static String migrationsHash() {
+        try {
+            java.net.URL url = SeededTemplates.class.getClassLoader().getResource("db/migration");
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            try (var files = Files.list(Path.of(url.toURI()))) {
+                for (Path file : files.sorted().toList()) {
+                    digest.update(file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update(Files.readAllBytes(file));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 8);
+        } catch (Exception e) {
+            return "any"; // not on the file system: the Flyway check below still catches a stale template
         }
     }
 

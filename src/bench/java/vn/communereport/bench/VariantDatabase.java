@@ -37,7 +37,7 @@ final class VariantDatabase implements AutoCloseable {
 
     /** {@code dbOptions} are appended to the JDBC URL (e.g. {@code ?prepareThreshold=1}). */
     static VariantDatabase postgres(PostgresServer server, String variant, String template, String dbOptions) throws SQLException {
-        String name = PostgresServer.name(variant);
+        String name = PostgresServer.name(variant, PostgresServer.RUN);
         server.drop(name);
         server.create(name, template);
         return new VariantDatabase(server.url(name) + dbOptions, server.user(), server.password(), server, name);
