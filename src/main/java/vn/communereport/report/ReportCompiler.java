@@ -64,6 +64,11 @@ public class ReportCompiler {
         return files.compile(data(period, reportDate));
     }
 
+    /** The report's DOCX alone (a draft while parts are missing), for those who gather many communes' reports. */
+    public GeneratedFile document(ReportingPeriod period, LocalDate reportDate) {
+        return files.document(data(period, reportDate));
+    }
+
     /** One department's own part (its narratives and figures) as a DOCX, for its members. */
     public GeneratedFile departmentPart(ReportingPeriod period, String departmentCode) {
         return files.departmentPart(data(period, null), departmentCode);

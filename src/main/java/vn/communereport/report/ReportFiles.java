@@ -15,17 +15,20 @@ final class ReportFiles {
 
     CompiledReport compile(ReportData data) {
         String base = base(data);
-        byte[] document = docx.write(data);
         byte[] table = xlsx.write(data);
-        String label = data.reportAndPeriod();
-        String state = state(data);
         String draft = data.text("report.file.draft") + "_";
-        GeneratedFile docxFile = new GeneratedFile((data.draft() ? draft : data.text("report.file.report") + "_") + base + ".docx",
-                document, (data.draft() ? data.text("report.caption.draft", lowerFirst(label)) : label) + state);
+        GeneratedFile docxFile = document(data);
         String period = data.period().label();
         GeneratedFile xlsxFile = new GeneratedFile((data.draft() ? draft : "") + data.text("report.file.table") + "_" + base + ".xlsx",
                 table, data.draft() ? data.text("report.caption.table-draft", period) : data.text("report.caption.table", period));
         return new CompiledReport(docxFile, xlsxFile, data.draft(), data.missing(), data.findings());
+    }
+
+    GeneratedFile document(ReportData data) {
+        String label = data.reportAndPeriod();
+        String draft = data.text("report.file.draft") + "_";
+        return new GeneratedFile((data.draft() ? draft : data.text("report.file.report") + "_") + base(data) + ".docx",
+                docx.write(data), (data.draft() ? data.text("report.caption.draft", lowerFirst(label)) : label) + state(data));
     }
 
     GeneratedFile departmentPart(ReportData data, String departmentCode) {

@@ -251,7 +251,9 @@ class ProvinceSummaryTest {
         Outbound.Attachment zip = attachment(reply, ".zip");
         assertThat(xlsx.fileName()).isEqualTo("TongHop_CCHC_6T-2026_LaiChau.xlsx");
         Files.createDirectories(Path.of("target"));
-        Files.write(Path.of("target", xlsx.fileName()), xlsx.content()); // kept to be looked at (libreoffice → PDF → PNG)
+        // kept to be looked at (libreoffice --headless --convert-to pdf, then pdftoppm -png)
+        Files.write(Path.of("target", xlsx.fileName()), xlsx.content());
+        Files.write(Path.of("target", zip.fileName()), zip.content());
 
         Map<String, BigDecimal> seed = ProvinceFixture.seedFigures(report);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {

@@ -71,11 +71,6 @@ public class ProvinceChat {
         return new ProvinceReply(step.say().out, step.say().notice);
     }
 
-    /** The commands, for /trogiup and a channel's menu. */
-    public List<String> commandNames() {
-        return commands.stream().map(ProvinceCommand::name).toList();
-    }
-
     private void command(Step step, String text) {
         String[] parts = text.substring(1).split("\\s+", 2);
         String name = parts[0].toLowerCase(Texts.VIETNAMESE);

@@ -75,7 +75,7 @@ public class ProvinceSummary {
                 if (status.period() == null) {
                     continue;
                 }
-                GeneratedFile docx = compiler.compile(status.period(), null).docx();
+                GeneratedFile docx = compiler.document(status.period(), null);
                 String name = names.add(docx.fileName()) ? docx.fileName() : status.commune().code() + "_" + docx.fileName();
                 names.add(name);
                 zip.putNextEntry(new ZipEntry(name));

@@ -77,7 +77,7 @@ final class SummaryWorkbook {
             int width = Math.max(TOTAL_COLUMN, Math.min(lastColumn, TOTAL_COLUMN + 3));
             text(sheet.createRow(0), 0, title, s.title).getRow().setHeightInPoints(21);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, width));
-            text(sheet.createRow(1), 0, subtitle, s.subtitle).getRow().setHeightInPoints(4 * LINE_HEIGHT);
+            text(sheet.createRow(1), 0, subtitle, s.subtitle).getRow().setHeightInPoints(3 * LINE_HEIGHT);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, width));
 
             Row header = sheet.createRow(HEADER_ROW);
@@ -187,7 +187,7 @@ final class SummaryWorkbook {
 
     /** Lines a row needs, its label and unit wrapped in their columns (a character is about one unit of width). */
     private static int lines(TableRow row) {
-        int label = (int) Math.ceil(row.label().length() / (LABEL_WIDTH * 1.1));
+        int label = (int) Math.ceil(row.label().length() / (LABEL_WIDTH * 1.2));
         int unit = row.unit() == null ? 1 : (int) Math.ceil(row.unit().length() / (UNIT_WIDTH * 1.0 - 2));
         return Math.max(1, Math.max(label, unit));
     }
