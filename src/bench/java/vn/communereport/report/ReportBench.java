@@ -67,7 +67,7 @@ public class ReportBench {
             int copies = definition.equals("x10") ? 10 : 1;
             Path conversations = SyntheticDefinitions.write(Path.of("conversations"), copies, dir.resolve("conversations"));
             context = new SpringApplicationBuilder(CommuneReportApplication.class).run(
-                    "--telegram.enabled=false", "--telegram.bot-token=0:bench", "--server.port=0",
+                    "--telegram.enabled=false", "--telegram.bot-token=" + vn.communereport.testsupport.BotProcess.TOKEN, "--server.port=0",
                     "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("baocao").toAbsolutePath(),
                     "--app.conversations-dir=" + conversations.toAbsolutePath(),
                     "--app.reminders.initial-delay=PT24H",

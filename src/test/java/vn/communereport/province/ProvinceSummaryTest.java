@@ -76,8 +76,8 @@ class ProvinceSummaryTest {
     static void seed() {
         Path conversations = ProvinceFixture.conversations(dir.resolve("conversations"), 4, LAI_CHAU_ADMIN, DIEN_BIEN_ADMIN);
         clock = new MutableClock(ZonedDateTime.of(2026, 6, 20, 9, 0, 0, 0, ZONE));
-        app = BotProcess.start("http://127.0.0.1:9", dir.resolve("data"), "1001", Map.of("telegram.enabled", "false",
-                "app.reminders.initial-delay", "PT24H", "app.conversations-dir", conversations.toString(), "app.commune", "xa-01"), clock);
+        app = BotProcess.start("http://127.0.0.1:9", dir.resolve("data"), "", Map.of("telegram.enabled", "false",
+                "app.reminders.initial-delay", "PT24H", "app.conversations-dir", conversations.toString()), clock);
         engine = app.bean(ConversationEngine.class);
         AccessService access = app.bean(AccessService.class);
         PeriodService periods = app.bean(PeriodService.class);
@@ -170,7 +170,11 @@ class ProvinceSummaryTest {
 
     @Test
     void progressAsksForThePeriodThenShowsEachCommuneOfTheProvinceOnly() {
-        Reply choose = say(LAI_CHAU_ADMIN, "/tiendo");
+        // The communes owe the six-monthly and the yearly report (their files say so): which one first, then which period.
+        Reply report = say(LAI_CHAU_ADMIN, "/tiendo");
+        assertThat(texts(report)).contains("Chọn báo cáo");
+        assertThat(buttons(report)).containsExactly("pv|r|cchc|p", "pv|r|cchc-nam|p");
+        Reply choose = press(LAI_CHAU_ADMIN, "pv|r|cchc|p");
         assertThat(texts(choose)).contains("Chọn kỳ");
         assertThat(buttons(choose)).containsExactly("pv|p|cchc|2026-H1", "pv|p|cchc|2025-H2");
         assertThat(choose.messages()).allSatisfy(m -> assertThat(m.to()).isEqualTo(Recipient.address("telegram", "7001")));
@@ -187,7 +191,8 @@ class ProvinceSummaryTest {
                 .contains("pv|m|cchc|2026-H1|xa-03", "pv|m|cchc|2026-H1|xa-04", "pv|s|cchc|2026-H1")
                 .doesNotContain("pv|m|cchc|2026-H1|xa-01", "pv|m|cchc|2026-H1|xa-db");
 
-        String other = texts(say(DIEN_BIEN_ADMIN, "/tiendo"));
+        assertThat(texts(say(DIEN_BIEN_ADMIN, "/tiendo"))).contains("Chọn báo cáo");
+        String other = texts(press(DIEN_BIEN_ADMIN, "pv|r|cchc|p"));
         assertThat(other).contains("Xã Điện Biên Thử: đã nộp 0/4 phần").doesNotContain("Xã Thử 0");
     }
 

@@ -36,6 +36,7 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.testsupport.BotInstance;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.GeneratedCommunes;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.TestDatabase;
@@ -71,6 +72,9 @@ class WebhookInstancesTest {
     BotInstance second;
 
     /** One member's part: a department of a commune (every commune of conversations/ in turn, then round again). */
+    static final long MAU_THU_ADMIN = 9001;
+    static final long GENERATED_ADMINS = 9100;
+
     record Part(String commune, String department, Flow flow, long memberId) {
     }
 
@@ -92,7 +96,12 @@ class WebhookInstancesTest {
     @Test
     void twoInstancesBehindOneWebhookLoseNothingWhenOneIsKilledMidway() throws Exception {
         assumeTrue(TestDatabase.onPostgres(), "several instances need a shared database: run with -Dtest.postgresql.url=...");
-        Definitions definitions = DefinitionFiles.load(Path.of("conversations"));
+        // Three communes: Bình Lư (its office administrator from OFFICE_ADMIN_IDS), the fictional Mẫu Thử and one more,
+        // each administered by its own office administrator named in its file.
+        Path conversations = GeneratedCommunes.copyOfShipped(data.resolve("conversations"),
+                Map.of("communes/mau-thu.yaml", Map.of("office_admins: []", "office_admins: [" + MAU_THU_ADMIN + "]")));
+        GeneratedCommunes.add(conversations, 1, GENERATED_ADMINS);
+        Definitions definitions = DefinitionFiles.load(conversations);
         ReportDefinition report = definitions.report("cchc").orElseThrow();
         Function<Question, String> answers = FlowDriver.fromTable(SeedReport.tableValues(report));
         List<Part> parts = parts(definitions, report);
@@ -101,7 +110,7 @@ class WebhookInstancesTest {
         gate = BotApiGate.in(api.baseUrl());
         List<String> settings = List.of("--telegram.mode=webhook", "--app.public-url=" + PUBLIC, "--telegram.webhook.secret=" + SECRET,
                 "--telegram.webhook.lease=PT3S", "--telegram.webhook.poll-interval=PT0.2S", "--app.outbox.lease=PT3S",
-                "--app.reminders.initial-delay=PT24H");
+                "--app.reminders.initial-delay=PT24H", "--app.conversations-dir=" + conversations.toAbsolutePath());
         // Both start at once: they race for the registration and for Flyway's migrations of the one database.
         first = BotInstance.launch(data, "instance-a", gate.baseUrl(), String.valueOf(Office.ADMIN), settings);
         second = BotInstance.launch(data, "instance-b", api.baseUrl(), String.valueOf(Office.ADMIN), settings);
@@ -111,10 +120,13 @@ class WebhookInstancesTest {
         assertThat(api.calls("setWebhook")).as("one instance registers the webhook").hasSize(1);
         assertThat(api.calls("getUpdates")).isEmpty();
 
-        FakeUser admin = api.user(Office.ADMIN, "Lò Văn Phòng");
+        Map<String, FakeUser> offices = Map.of("binh-lu", api.user(Office.ADMIN, "Lò Văn Phòng"),
+                "mau-thu", api.user(MAU_THU_ADMIN, "Văn phòng Mẫu Thử"), "xa-01", api.user(GENERATED_ADMINS + 1, "Văn phòng Thử Nghiệm"));
+        assertThat(parts.stream().map(Part::commune).distinct()).containsExactlyInAnyOrderElementsOf(offices.keySet());
         Map<Part, FakeUser> members = new LinkedHashMap<>();
         for (Part part : parts) {
-            members.put(part, Office.join(api, admin, part.department(), part.memberId(), "Thành viên " + part.memberId()));
+            FakeUser office = offices.get(part.commune());
+            members.put(part, Office.join(api, office, part.department(), part.memberId(), "Thành viên " + part.memberId()));
         }
 
         // Everyone answers; once a few answers are in, the first instance's replies are held at the gate, and as soon
@@ -232,8 +244,8 @@ class WebhookInstancesTest {
     }
 
     /**
-     * The parts to answer: the smallest departments' flows, taken from every commune of conversations/ in turn. While
-     * the application serves one commune, they are all that commune's (its office administrator invites them).
+     * The parts to answer: the smallest departments' flows, taken from every commune in turn; each commune's office
+     * administrator invites its members.
      */
     private static List<Part> parts(Definitions definitions, ReportDefinition report) {
         List<Part> parts = new ArrayList<>();
