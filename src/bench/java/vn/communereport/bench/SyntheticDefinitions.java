@@ -43,14 +43,16 @@ public final class SyntheticDefinitions {
     private SyntheticDefinitions(Path seed) {
         Path communes = seed.resolve("communes");
         try (Stream<Path> files = Files.list(communes)) {
-            Path communePath = files.filter(p -> p.toString().endsWith(".yaml")).findFirst().orElseThrow();
+            // the seed's commune (Bình Lư), not whichever file the folder lists first
+            Path communePath = files.filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
             communeFile = communePath.getFileName().toString();
             commune = load(communePath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try (Stream<Path> dirs = Files.list(seed.resolve("reports"))) {
-            Path reportDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+            // the six-monthly report, which has flows of its own (the yearly one shares them)
+            Path reportDir = dirs.filter(d -> Files.isDirectory(d.resolve("flows"))).sorted().findFirst().orElseThrow();
             reportCode = reportDir.getFileName().toString();
             report = load(reportDir.resolve("report.yaml"));
             try (Stream<Path> flowFiles = Files.list(reportDir.resolve("flows"))) {
@@ -92,6 +94,12 @@ public final class SyntheticDefinitions {
             throw new IllegalArgumentException("copies must be at least 1");
         }
         Map<String, Object> newCommune = new LinkedHashMap<>(commune);
+        newCommune.put("reports", List.of(reportCode)); // the one report written beside it
+        if (commune.get("openings") instanceof Map<?, ?> openings && openings.containsKey(reportCode)) {
+            newCommune.put("openings", Map.of(reportCode, openings.get(reportCode)));
+        } else {
+            newCommune.remove("openings");
+        }
         List<Object> departments = new ArrayList<>();
         for (int j = 0; j < copies; j++) {
             for (Object d : (List<Object>) commune.get("departments")) {
