@@ -153,6 +153,14 @@ public class Outbox {
         return queued;
     }
 
+    /**
+     * This instance's name, the same across its restarts and never another live process's ({@link SenderName}): other
+     * leases this instance holds (the webhook's recorded updates) are named after it, so a restart can take them over too.
+     */
+    public String instanceName() {
+        return instance;
+    }
+
     /** Writes messages for the drainer to send (reminders, summaries): nobody holds them. */
     @Transactional
     public void enqueue(List<Outbound> outbound) {

@@ -91,6 +91,18 @@ class RecordedUpdates {
                 + " and handled_at is null", updateId, holder);
     }
 
+    /**
+     * Frees the updates an earlier run of this instance held: that run is over (no live process shares the instance's
+     * name), so they need not wait for their leases to run out. Returns how many.
+     */
+    int takeOverFromEarlierRuns() {
+        int run = holder.lastIndexOf(':');
+        String instance = holder.substring(0, run);
+        String pattern = instance.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ":%";
+        return jdbc.update("update telegram_update set claimed_by = null, claimed_until = null where handled_at is null"
+                + " and claimed_by like ? escape '!' and claimed_by <> ?", pattern, holder);
+    }
+
     /** Updates not handled yet, for the log and the tests. */
     long waiting() {
         Long count = jdbc.queryForObject("select count(*) from telegram_update where handled_at is null", Long.class);

@@ -14,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import vn.communereport.messaging.Outbox;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,8 +50,8 @@ class WebhookConfiguration {
     }
 
     @Bean
-    RecordedUpdates recordedUpdates(JdbcTemplate jdbc, WebhookSettings settings, @Value("${app.instance-id:}") String instance) {
-        return new RecordedUpdates(jdbc, Clock.systemUTC(), settings.lease(), holder(instance));
+    RecordedUpdates recordedUpdates(JdbcTemplate jdbc, WebhookSettings settings, Outbox outbox) {
+        return new RecordedUpdates(jdbc, Clock.systemUTC(), settings.lease(), holder(outbox.instanceName()));
     }
 
     @Bean
@@ -62,8 +64,8 @@ class WebhookConfiguration {
 
     @Bean
     WebhookRegistration webhookRegistration(TelegramClient client, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                                            WebhookSettings settings, Clock clock, @Value("${app.instance-id:}") String instance) {
-        return new WebhookRegistration(client, jdbc, new TransactionTemplate(transactions), settings, clock, holder(instance));
+                                            WebhookSettings settings, Clock clock, Outbox outbox) {
+        return new WebhookRegistration(client, jdbc, new TransactionTemplate(transactions), settings, clock, holder(outbox.instanceName()));
     }
 
     @Bean
@@ -71,10 +73,10 @@ class WebhookConfiguration {
         return new HandledUpdatesCleanup(updates, keep);
     }
 
-    /** This run of this instance, as leases and the registration name it. */
+    /** This run of this instance (named as the outbox names it, see {@link Outbox#instanceName}), as leases and the registration name it. */
     private static String holder(String instance) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        return (instance == null || instance.isBlank() ? "instance" : instance.strip()) + ":" + run;
+        return instance + ":" + run;
     }
 
     /** The Jackson 2 mapper of the webhook, under a type of its own (the application's ObjectMapper is Jackson 3's). */

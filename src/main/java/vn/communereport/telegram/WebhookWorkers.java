@@ -58,6 +58,14 @@ class WebhookWorkers implements SmartLifecycle {
     }
 
     private void dispatch() {
+        try {
+            int freed = updates.takeOverFromEarlierRuns();
+            if (freed > 0) {
+                log.info("{} updates held by this instance before it was restarted are handled now", freed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Updates held before the restart wait for their leases to run out: {}", e.getMessage());
+        }
         long backoff = 0;
         while (true) {
             synchronized (signal) {
