@@ -1,5 +1,7 @@
 package vn.communereport.province;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 import vn.communereport.access.ChannelIdentity;
@@ -26,6 +28,23 @@ public class ProvinceDesk {
     /** Whether this person administers a province (and so talks to the province's use cases, not a commune's). */
     public boolean administers(ChannelIdentity who) {
         return who != null && provinces.administeredBy(who.channel(), who.userRef()).isPresent();
+    }
+
+    /** A command of the province administrators' menu. */
+    public record MenuEntry(String name, String description) {
+    }
+
+    /** What a province administrator's menu shows (their commands are not the members' or the office's). */
+    public List<MenuEntry> menu() {
+        return chat.menu().stream().map(e -> new MenuEntry(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Every province administrator named on a channel (for Telegram: user ids, which are their private chats' ids). */
+    public List<String> administrators(String channel) {
+        if (!Provinces.TELEGRAM.equals(channel)) {
+            return List.of();
+        }
+        return provinces.all().stream().flatMap(p -> p.adminTelegramIds().stream()).sorted().toList();
     }
 
     public ProvinceReply handle(ProvinceRequest request) {

@@ -21,11 +21,12 @@ import vn.communereport.access.ChannelIdentity;
 import vn.communereport.access.Member;
 import vn.communereport.conversation.CommandMenu;
 import vn.communereport.definition.Definitions;
+import vn.communereport.province.ProvinceDesk;
 
 /**
  * Telegram's command menus, from the conversation's one list of commands: every chat gets the members' menu,
- * each office administrator's chat the office's (a chat-scoped menu); members' chats, when the web channel has an
- * HTTPS address, a menu button that opens the form as a Mini App.
+ * each office administrator's chat the office's and each province administrator's the province's (chat-scoped menus);
+ * members' chats, when the web channel has an HTTPS address, a menu button that opens the form as a Mini App.
  */
 class CommandMenus {
 
@@ -35,12 +36,14 @@ class CommandMenus {
     private final CommandMenu menu;
     private final AccessService access;
     private final Definitions definitions;
+    private final ProvinceDesk province;
 
-    CommandMenus(TelegramClient client, CommandMenu menu, AccessService access, Definitions definitions) {
+    CommandMenus(TelegramClient client, CommandMenu menu, AccessService access, Definitions definitions, ProvinceDesk province) {
         this.client = client;
         this.menu = menu;
         this.access = access;
         this.definitions = definitions;
+        this.province = province;
     }
 
     /** Chats of members whose menus this process has already set. */
@@ -63,6 +66,12 @@ class CommandMenus {
      */
     void seen(ChannelIdentity who) {
         if (seen.contains(who.address())) {
+            return;
+        }
+        if (province.administers(who)) {
+            if (seen.add(who.address()) && !setProvinceMenu(who.address())) {
+                seen.remove(who.address());
+            }
             return;
         }
         Optional<Member> member = access.find(who);
@@ -101,6 +110,21 @@ class CommandMenus {
                     log.info("Office menu not set for chat {}: {}", chat.get(), e.getMessage());
                 }
             }
+        }
+        province.administrators(UpdateMapper.CHANNEL).forEach(this::setProvinceMenu);
+    }
+
+    /** The province's menu in a province administrator's private chat (its id is their user id); false if Telegram refused. */
+    private boolean setProvinceMenu(String chat) {
+        try {
+            client.execute(SetMyCommands.builder()
+                    .commands(province.menu().stream().map(e -> new BotCommand(e.name(), e.description())).toList())
+                    .scope(BotCommandScopeChat.builder().chatId(chat).build()).build());
+            return true;
+        } catch (TelegramApiException | RuntimeException e) {
+            // One who never opened the bot has no chat yet: their first message sets it.
+            log.info("Province menu not set for chat {}: {}", chat, e.getMessage());
+            return false;
         }
     }
 

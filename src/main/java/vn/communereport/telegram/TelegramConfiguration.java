@@ -20,6 +20,7 @@ import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.conversation.WebLinks;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.definition.Definitions;
+import vn.communereport.province.ProvinceDesk;
 import vn.communereport.messaging.Texts;
 
 /**
@@ -61,8 +62,8 @@ class TelegramConfiguration {
 
     @Bean
     CommandMenus commandMenus(TelegramClient client, CommandMenu menu, AccessService access, Definitions definitions,
-                              Optional<WebLinks> web, Texts texts) {
-        CommandMenus menus = new CommandMenus(client, menu, access, definitions);
+                              Optional<WebLinks> web, Texts texts, ProvinceDesk province) {
+        CommandMenus menus = new CommandMenus(client, menu, access, definitions, province);
         web.flatMap(WebLinks::miniAppUrl).ifPresent(url -> menus.withMiniApp(url, texts.get("web.button.open-form")));
         return menus;
     }

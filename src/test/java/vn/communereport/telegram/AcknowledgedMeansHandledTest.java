@@ -35,6 +35,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.province.ProvinceDesk;
 import vn.communereport.conversation.CommandMenu;
 import vn.communereport.conversation.ConversationEngine;
 import vn.communereport.conversation.Inbound;
@@ -89,7 +90,8 @@ class AcknowledgedMeansHandledTest {
                 }).handledOn(handlerThreads());
         CommandMenu menu = mock(CommandMenu.class);
         when(menu.forMembers()).thenReturn(List.of(new CommandMenu.Entry("start", "Bắt đầu")));
-        CommandMenus menus = new CommandMenus(client, menu, mock(AccessService.class), new Definitions(Map.of(), Map.of()));
+        CommandMenus menus = new CommandMenus(client, menu, mock(AccessService.class), new Definitions(Map.of(), Map.of()),
+                mock(ProvinceDesk.class));
         self[0] = new TelegramBot(properties, client, consumer, menus, new BotIdentity());
         bot = self[0];
         bot.start();

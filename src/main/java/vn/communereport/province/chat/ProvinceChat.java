@@ -2,6 +2,7 @@ package vn.communereport.province.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -57,6 +58,11 @@ public class ProvinceChat {
                 new ProvinceCommand("tonghop", List.of(), (step, argument) -> chooseReport(step, "s")),
                 new ProvinceCommand("tylenop", List.of(), (step, argument) -> chooseReport(step, "t")),
                 new ProvinceCommand("trogiup", List.of("help", "start"), (step, argument) -> help(step)));
+    }
+
+    /** The commands of a province administrator's menu, each {@code province.menu.<name>}, from the same list as the router's. */
+    public List<Map.Entry<String, String>> menu() {
+        return commands.stream().map(c -> Map.entry(c.name(), texts.get("province.menu." + c.name()))).toList();
     }
 
     public ProvinceReply handle(ProvinceDefinition province, ProvinceRequest request) {
