@@ -1,6 +1,7 @@
 package vn.communereport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.communereport.testsupport.FlowDriver.WAIT;
 
 import java.net.URI;
@@ -204,6 +205,49 @@ class ManyCommunesEndToEndTest {
         lan.presses("mem|" + mauThuMembership);
         lan.awaitText("Từ giờ bạn làm việc cho: Phòng Văn hóa, Xã hội và Y tế – Xã Mẫu Thử", WAIT);
         assertThat(db.queryForObject("select member_id from acting_membership", Long.class)).isEqualTo(mauThuMembership);
+    }
+
+    @Test
+    void aButtonLeftUnderTheOtherReportsQuestionDoesNothingInThisOne() {
+        FakeUser binhLu = api.user(BINH_LU_ADMIN, "Lò Văn Phòng");
+        binhLu.sends("/baocao");
+        binhLu.awaitText("Chọn báo cáo khác", WAIT);
+        binhLu.presses("rep|cchc-nam");
+        binhLu.awaitText("Từ giờ bạn làm báo cáo", WAIT);
+        binhLu.sends("/moky");
+        binhLu.awaitText("Chọn kỳ báo cáo cần mở", WAIT);
+        binhLu.presses("okp|2026-Y");
+        binhLu.awaitText("Gửi hạn nộp", WAIT);
+        binhLu.sends("15/12/2026");
+        binhLu.awaitText("Đã mở Báo cáo cải cách hành chính năm", WAIT);
+
+        // The economist answers the six-monthly report's first question and is shown its second ...
+        FakeUser economist = Office.join(api, binhLu, "kinh-te", 2001, "Hà Thị Kinh");
+        economist.awaitText("Bạn muốn trả lời báo cáo nào", WAIT);
+        economist.presses("rep|cchc");
+        FlowDriver halfYear = new FlowDriver(economist, economy, FlowDriver.fromTable(figures));
+        SentMessage halfSecond = halfYear.answer(halfYear.nextQuestionOrReview());
+        String second = economy.questions().get(1).id();
+        assertThat(halfSecond.text()).contains("🗂 " + HALF).contains("Câu 2/");
+        assertThat(halfSecond.buttonData()).contains("b|" + second);
+        // ... then turns to the yearly report, which shares the questions, and reaches the same second question there.
+        economist.sends("/baocao");
+        economist.awaitText("Chọn báo cáo khác", WAIT);
+        economist.presses("rep|cchc-nam");
+        FlowDriver yearly = new FlowDriver(economist, economy, FlowDriver.fromTable(figures));
+        SentMessage yearSecond = yearly.answer(yearly.nextQuestionOrReview());
+        assertThat(yearSecond.text()).contains("🗂 " + YEAR).contains("Câu 2/");
+
+        // "Back" under the six-monthly report's message is out of date for the yearly one: the person stays where they are.
+        economist.pressesOn(halfSecond.messageId(), "b|" + second);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(economist.callbackAnswers())
+                .anyMatch(a -> a.messageId() == halfSecond.messageId() && a.text() != null && a.text().contains("màn hình cũ")));
+        assertThat(economist.awaitNext(WAIT).text()).contains("🗂 " + YEAR).contains("Câu 2/");
+        // The same button under the yearly report's own message works.
+        economist.pressesOn(yearSecond.messageId(), "b|" + second);
+        assertThat(economist.awaitNext(WAIT).text()).contains("🗂 " + YEAR).contains("Câu 1/");
+        assertThat(answers("binh-lu", "cchc", "2026-H1")).isEqualTo(1);
+        assertThat(answers("binh-lu", "cchc-nam", "2026-Y")).isEqualTo(1);
     }
 
     private HttpResponse<String> form(SignedIn session) {

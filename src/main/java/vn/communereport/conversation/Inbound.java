@@ -6,7 +6,7 @@ import vn.communereport.access.ChannelIdentity;
  * What a person did, independent of the channel: a text (a command arrives as "/name argument", already
  * stripped of any "@botname" by the edge), a button press or something the bot does not read (a sticker, a
  * photo…). {@code deliveryId} identifies the delivery so it is applied once; {@code repliedTo} is the
- * channel's reference of the bot message the person replied to, or null. A file the person sent ({@link Kind#FILE})
+ * channel's reference of the bot message the person replied to (for a button: the message it sits under), or null. A file the person sent ({@link Kind#FILE})
  * arrives with its bytes, fetched by the edge, in {@code file}.
  */
 public record Inbound(

@@ -14,11 +14,14 @@ import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.conversation.ConversationState.Mode;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
+import vn.communereport.messaging.Outbox;
 import vn.communereport.messaging.Texts;
 
 /**
  * The buttons under a question and under its dialogs. A button counts only for the question being asked,
- * in the mode it was shown in; anything else is out of date and the person is shown where they are.
+ * in the mode it was shown in, and under a message about the period being answered (two reports may share their
+ * questions: a button left under the six-monthly report's question does not answer the yearly one's); anything else is
+ * out of date and the person is shown where they are.
  */
 @Component
 class QuestionButtons {
@@ -31,13 +34,16 @@ class QuestionButtons {
     private final QuestionScreen questions;
     private final Answering answering;
     private final FlowStart start;
+    private final Outbox outbox;
 
-    QuestionButtons(CollectionService collection, Texts texts, QuestionScreen questions, Answering answering, FlowStart start) {
+    QuestionButtons(CollectionService collection, Texts texts, QuestionScreen questions, Answering answering, FlowStart start,
+                    Outbox outbox) {
         this.collection = collection;
         this.texts = texts;
         this.questions = questions;
         this.answering = answering;
         this.start = start;
+        this.outbox = outbox;
     }
 
     void press(Turn turn, Action action) {
@@ -48,13 +54,23 @@ class QuestionButtons {
         if (flow.isEmpty() || !asked || !action.questionId().equals(turn.state.questionId())
                 || !Long.valueOf(period.getId()).equals(turn.state.periodId())
                 || (mode == Mode.CONFIRM_OVERWRITE) != OVERWRITE_DIALOG.contains(action.act())
-                || (mode == Mode.CONFIRM_WARNING) != WARNING_DIALOG.contains(action.act())) {
+                || (mode == Mode.CONFIRM_WARNING) != WARNING_DIALOG.contains(action.act())
+                || underAnotherPeriod(turn, period)) {
             Stale.button(turn, texts);
             start.start(turn);
             return;
         }
         Question question = flow.get().question(action.questionId()).orElseThrow();
         press(turn, action, period, flow.get(), question);
+    }
+
+    /** Whether the button sits under a question message of another period (known when the channel says which message). */
+    private boolean underAnotherPeriod(Turn turn, ReportingPeriod period) {
+        if (turn.in.repliedTo() == null) {
+            return false;
+        }
+        return outbox.topicOf(turn.in.channel(), turn.in.repliedTo()).flatMap(QuestionTopic::read)
+                .filter(topic -> topic.periodId() != period.getId()).isPresent();
     }
 
     private void press(Turn turn, Action action, ReportingPeriod period, Flow flow, Question question) {

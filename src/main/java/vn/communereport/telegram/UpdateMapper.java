@@ -56,8 +56,10 @@ final class UpdateMapper {
             boolean privateChat = query.getMessage() == null || query.getMessage().getChat() == null
                     || "private".equals(query.getMessage().getChat().getType());
             long chatId = query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+            // the message the button sits under: the core checks it was about what the person is on now
+            String under = query.getMessage() == null ? null : messageRef(chatId, query.getMessage().getMessageId());
             return new Inbound(CHANNEL, deliveryId, identity(query.getFrom(), chatId), privateChat, name(query.getFrom()),
-                    Inbound.Kind.BUTTON, null, query.getData(), null);
+                    Inbound.Kind.BUTTON, null, query.getData(), under);
         }
         return null;
     }
