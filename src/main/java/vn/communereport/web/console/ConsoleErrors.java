@@ -21,6 +21,10 @@ class ConsoleErrors {
 
     @ExceptionHandler(ConsoleRefusal.class)
     ModelAndView refused(ConsoleRefusal refusal) {
+        if (refusal.choiceFirst()) {
+            // nothing was done; the office picks the report, then goes on
+            return new ModelAndView("redirect:/app/office/report-choice");
+        }
         return page(refusal.status(), texts.get(refusal.messageKey(), refusal.args()));
     }
 

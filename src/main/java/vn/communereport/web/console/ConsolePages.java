@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import vn.communereport.acting.ActingScopes;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.messaging.Texts;
@@ -16,18 +17,20 @@ class ConsolePages {
 
     /** The outcomes a change redirects with ({@code ?done=...}), each worded by {@code console.done.<name>}. */
     private static final Set<String> NOTICES = Set.of("reopened", "reminded", "nobody", "opened", "closed", "invited", "withdrawn",
-            "revoked");
+            "revoked", "report");
 
     private final PeriodService periods;
     private final FormOnce once;
     private final ConsoleViews views;
     private final Texts texts;
+    private final ActingScopes scopes;
 
-    ConsolePages(PeriodService periods, FormOnce once, ConsoleViews views, Texts texts) {
+    ConsolePages(PeriodService periods, FormOnce once, ConsoleViews views, Texts texts, ActingScopes scopes) {
         this.periods = periods;
         this.once = once;
         this.views = views;
         this.texts = texts;
+        this.scopes = scopes;
     }
 
     /** The current period, with the page's common attributes put on the model; {@code section} marks the menu entry. */
@@ -40,6 +43,7 @@ class ConsolePages {
         model.addAttribute("adminName", name == null || name.isBlank() ? texts.get("console.signed-in-unnamed") : name);
         model.addAttribute("communeName", admin.scope().commune().name());
         model.addAttribute("reportName", admin.scope().report().name());
+        model.addAttribute("otherReports", scopes.choices(admin.member()).size() > 1);
         model.addAttribute("periodId", period.getId());
         model.addAttribute("periodLabel", period.key().label());
         model.addAttribute("periodOpen", period.isOpen());

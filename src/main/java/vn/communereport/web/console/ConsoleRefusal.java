@@ -16,6 +16,15 @@ class ConsoleRefusal extends RuntimeException {
         this.args = args;
     }
 
+    /** Several reports are open and the administrator has not chosen one yet. */
+    static ConsoleRefusal reportNotChosen() {
+        return new ConsoleRefusal(HttpStatus.CONFLICT, "console.report-choice.first");
+    }
+
+    boolean choiceFirst() {
+        return "console.report-choice.first".equals(messageKey);
+    }
+
     static ConsoleRefusal forbidden() {
         return new ConsoleRefusal(HttpStatus.FORBIDDEN, "console.error.forbidden");
     }

@@ -10,7 +10,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import vn.communereport.access.AccessService;
-import org.springframework.http.HttpStatus;
 
 import vn.communereport.access.Member;
 import vn.communereport.definition.ReportScope;
@@ -39,24 +38,32 @@ class OfficeAdminResolver implements HandlerMethodArgumentResolver {
     @Override
     public OfficeAdmin resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                        WebDataBinderFactory binders) {
-        Object attribute = request.getAttribute(WebPrincipal.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (!(attribute instanceof WebPrincipal principal) || !principal.officeAdmin()) {
-            throw ConsoleRefusal.forbidden();
-        }
-        Optional<Member> member = access.byId(principal.memberId())
-                .filter(m -> m.isActive() && m.isOfficeAdmin() && m.getCommuneCode().equals(principal.communeCode()));
-        if (member.isEmpty()) {
-            throw ConsoleRefusal.forbidden();
-        }
+        WebPrincipal principal = principal(request);
+        Member member = administrator(access, principal);
         // The report the administrator acts in, as in the chat (/baocao); never one picked for them.
-        ActingScopes.Resolution resolution = scopes.resolve(member.get());
+        ActingScopes.Resolution resolution = scopes.resolve(member);
         if (resolution.mustChoose()) {
-            throw new ConsoleRefusal(HttpStatus.CONFLICT, "communes.choose-report-first");
+            throw ConsoleRefusal.reportNotChosen();
         }
         Optional<ReportScope> scope = resolution.scope();
         if (scope.isEmpty()) {
             throw ConsoleRefusal.forbidden();
         }
-        return new OfficeAdmin(principal, member.get(), scope.get());
+        return new OfficeAdmin(principal, member, scope.get());
+    }
+
+    static WebPrincipal principal(NativeWebRequest request) {
+        Object attribute = request.getAttribute(WebPrincipal.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (!(attribute instanceof WebPrincipal principal) || !principal.officeAdmin()) {
+            throw ConsoleRefusal.forbidden();
+        }
+        return principal;
+    }
+
+    /** The session's office administrator as stored now, whatever report they act in; refused (403) otherwise. */
+    static Member administrator(AccessService access, WebPrincipal principal) {
+        return access.byId(principal.memberId())
+                .filter(m -> m.isActive() && m.isOfficeAdmin() && m.getCommuneCode().equals(principal.communeCode()))
+                .orElseThrow(ConsoleRefusal::forbidden);
     }
 }
