@@ -37,7 +37,7 @@ public record AnswerValue(String text, BigDecimal number, boolean skipped) {
         return java.util.Objects.equals(text, other.text);
     }
 
-    /** The value as it is recorded in the audit trail; a skip is worded ("(bỏ qua)"). */
+    /** The value as it is recorded in the audit trail; a skip is worded (the {@code collection.answer.skipped} text). */
     public String auditForm() {
         return skipped ? TEXTS.get("collection.answer.skipped") : text;
     }

@@ -11,7 +11,7 @@ import java.util.Set;
  * the province or the commune (the opening sentence citing the province's document, the days off) lives here, not in
  * the report type.
  *
- * @param issuingBodyShort the body's name as abbreviated inside the report ("UBND xã Bình Lư"); the full name when the
+ * @param issuingBodyShort the body's short name as the report writes it inside its text; the full name when the
  *                         file gives none
  * @param openings         report code → the commune's own opening paragraph for that report (a template)
  * @param holidays         days on which no reminder goes out

@@ -1,5 +1,5 @@
 package vn.communereport.definition;
 
-/** Who signs the report: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / name. */
+/** Who signs the report: on behalf of which body, the signer's title and name (all from the commune's file). */
 public record Signer(String onBehalf, String title, String name) {
 }

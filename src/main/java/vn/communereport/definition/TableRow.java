@@ -1,6 +1,6 @@
 package vn.communereport.definition;
 
-/** One row of the statistics table ("BIỂU THỐNG KÊ SỐ LIỆU"). */
+/** One row of the report's statistics table (its title is the report definition's {@code table.title}). */
 public record TableRow(String code, String stt, String label, String unit, Kind kind, Compute compute) {
 
     public enum Kind {

@@ -122,7 +122,7 @@ public final class NumberParser {
         return new BigDecimal(normalized);
     }
 
-    /** "2654 hồ sơ" is as good as "2654" when the question's unit is "Hồ sơ". */
+    /** A figure followed by the question's own unit (in any letter case) reads as the figure alone. */
     private static String stripUnit(String text, String unit) {
         if (unit == null || unit.isBlank() || unit.equals("%")) {
             return text;
