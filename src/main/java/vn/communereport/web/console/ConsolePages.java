@@ -47,6 +47,8 @@ class ConsolePages {
         model.addAttribute("periodId", period.getId());
         model.addAttribute("periodLabel", period.key().label());
         model.addAttribute("periodOpen", period.isOpen());
+        // A report the office opens shows its current period, not opened yet, as such, not as closed.
+        model.addAttribute("periodNotOpened", !period.isOpen() && period.getDeadline() == null && !admin.scope().report().opensItself());
         model.addAttribute("deadline", views.when(period.getDeadline()));
         if (done != null && NOTICES.contains(done)) {
             model.addAttribute("notice", texts.get("console.done." + done, count == null ? 0 : count));

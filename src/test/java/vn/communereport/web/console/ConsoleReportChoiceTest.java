@@ -113,6 +113,30 @@ class ConsoleReportChoiceTest {
         assertThat(reportOf(lan)).isNull();
     }
 
+    @Test
+    void aYearlyReportNotOpenedYetIsShownAsNotOpenedThenOpenThenClosed() throws Exception {
+        // Mẫu Thử, where nothing of the yearly report has happened yet.
+        access.ensureOfficeAdmins("mau-thu", java.util.List.of(ConsoleFixture.telegram(1301)));
+        Member admin = access.recognise(ConsoleFixture.telegram(1301), "Văn Thị Mẫu").orElseThrow();
+        WebPrincipal principal = ConsoleFixture.principal(admin);
+        mvc.perform(post("/app/office/report-choice").requestAttr(WebPrincipal.ATTRIBUTE, principal).param("report", "cchc-nam"))
+                .andExpect(redirectedUrl("/app/office?done=report"));
+        mvc.perform(get("/app/office/period").requestAttr(WebPrincipal.ATTRIBUTE, principal))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("chưa mở")))
+                .andExpect(content().string(not(containsString("đã đóng"))));
+        mvc.perform(get("/app/office").requestAttr(WebPrincipal.ATTRIBUTE, principal))
+                .andExpect(content().string(containsString("Kỳ này chưa mở")));
+
+        ReportScope yearly = scopes.of("mau-thu", "cchc-nam").orElseThrow();
+        PeriodService.Opening opened = periods.open("mau-thu", yearly.report(),
+                PeriodKey.containing(yearly.report().frequency(), LocalDate.now(clock)), clock.instant().plus(Duration.ofDays(10)));
+        periods.close(opened.period().getId());
+        mvc.perform(get("/app/office/period").requestAttr(WebPrincipal.ATTRIBUTE, principal))
+                .andExpect(content().string(containsString("đã đóng")))
+                .andExpect(content().string(not(containsString("chưa mở"))));
+    }
+
     private String reportOf(Member member) {
         return jdbc.queryForObject("select report_code from member where id = ?", String.class, member.getId());
     }
