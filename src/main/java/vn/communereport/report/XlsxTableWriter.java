@@ -85,9 +85,10 @@ final class XlsxTableWriter {
                 value.setCellStyle(bold ? s.centreBold : s.centre);
                 int lines = Math.max(1, (int) Math.ceil(TextWidth.twips(row.label(), bold, 12) / 20.0 / labelWidthPt()));
                 if (row.carriesValue() && figures.pending(row.code())) {
-                    value.setCellValue(data.cellMarker(row.code()));
+                    String marker = data.cellMarker(row.code());
+                    value.setCellValue(marker);
                     value.setCellStyle(s.marker);
-                    lines = Math.max(lines, 3);
+                    lines = Math.max(lines, wrappedLines(marker, columnWidthPt(3)));
                 } else if (row.kind() == TableRow.Kind.COMPUTED) {
                     value.setCellFormula(formula(row.compute(), excelRow, figures));
                     value.setCellStyle(s.rate);
@@ -131,9 +132,31 @@ final class XlsxTableWriter {
     }
 
     private static double labelWidthPt() {
+        return columnWidthPt(1);
+    }
+
+    private static double columnWidthPt(int column) {
         // A column of n characters is n digits of the default font (Times New Roman 12 pt: 8 px ≈ 6 pt) wide; take
         // a little less, so that a viewer measuring with another font still shows every line.
-        return WIDTHS[1] * 5.5 - 2;
+        return WIDTHS[column] * 5.5 - 2;
+    }
+
+    /** How many lines a viewer wrapping at spaces needs for {@code text} in a column {@code widthPt} wide (12 pt). */
+    static int wrappedLines(String text, double widthPt) {
+        double space = TextWidth.twips(" ", false, 12) / 20.0;
+        int lines = 1;
+        double used = 0;
+        for (String word : text.split(" ")) {
+            double width = TextWidth.twips(word, false, 12) / 20.0;
+            if (used > 0 && used + space + width > widthPt) {
+                lines++;
+                used = 0;
+            }
+            // a word wider than the column is broken by the viewer over as many lines as it needs
+            lines += (int) Math.max(0, Math.ceil(width / widthPt) - 1);
+            used = used > 0 ? used + space + width : Math.min(width, widthPt);
+        }
+        return lines;
     }
 
     /**

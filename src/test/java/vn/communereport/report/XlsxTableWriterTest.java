@@ -124,9 +124,21 @@ class XlsxTableWriterTest {
                 assertThat(marked.getStringCellValue()).isEqualTo("[Chưa có số liệu: Phòng Văn hóa - Xã hội]");
                 assertThat(marked.getCellStyle().getFillForegroundColor())
                         .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.YELLOW.getIndex());
+                // The marker wraps over five lines of its narrow column ("[Chưa có số | liệu: Phòng | Văn hóa - | Xã
+                // hội]" and a little room): the row is as tall, so a printed table shows it whole.
+                assertThat(marked.getRow().getHeightInPoints()).as("row %s height", code).isGreaterThanOrEqualTo(4 * 15.75f);
             }
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("DỰ THẢO");
         }
+    }
+
+    @Test
+    void wrappedLinesCountsWordsThatDoNotFitTheLineAndWordsWiderThanTheColumn() {
+        assertThat(XlsxTableWriter.wrappedLines("ab", 100)).isEqualTo(1);
+        double word = vn.communereport.report.TextWidth.twips("Phòng", false, 12) / 20.0;
+        assertThat(XlsxTableWriter.wrappedLines("Phòng Phòng Phòng", word * 2.5)).isEqualTo(2);
+        assertThat(XlsxTableWriter.wrappedLines("Phòng Phòng Phòng", word * 1.1)).isEqualTo(3);
+        assertThat(XlsxTableWriter.wrappedLines("Phòng", word / 2.2)).isEqualTo(3);
     }
 
     private static int indexOf(List<TableRow> rows, String code) {
