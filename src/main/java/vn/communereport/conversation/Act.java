@@ -46,7 +46,11 @@ enum Act {
     /** one of the person's memberships (the argument is the member's id, checked against the person's own) */
     PICK_MEMBER("mem", Arg.NUMBER),
     /** one of the reports the member may answer (the argument is the report's code, checked against theirs) */
-    PICK_REPORT("rep", Arg.CODE);
+    PICK_REPORT("rep", Arg.CODE),
+    // a block's drafted first sentence (the argument is the narrative question's id; to use it, with the sentence's fingerprint)
+    DRAFT_ACCEPT("sa", Arg.CHOICE),
+    DRAFT_EDIT("se", Arg.QUESTION),
+    DRAFT_DROP("sd", Arg.QUESTION);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

@@ -32,7 +32,8 @@ class ButtonRoutes {
 
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
-                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts) {
+                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
+                 SentenceChoosing sentences) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -54,6 +55,9 @@ class ButtonRoutes {
         routes.put(Act.PICK_MEMBER, new Route(EVERYONE, choice::pickMember));
         routes.put(Act.PICK_REPORT, new Route(EVERYONE, choice::pickReport));
         routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, action.argument())));
+        routes.put(Act.DRAFT_ACCEPT, new Route(MEMBERS, sentences::accept));
+        routes.put(Act.DRAFT_EDIT, new Route(MEMBERS, sentences::edit));
+        routes.put(Act.DRAFT_DROP, new Route(MEMBERS, sentences::drop));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

@@ -13,7 +13,9 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING,
+        /** after «Sửa câu»: the member's own version of a block's drafted sentence */
+        AWAIT_OWN_SENTENCE }
 
     @Id
     private Long memberId;

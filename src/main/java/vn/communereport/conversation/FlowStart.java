@@ -75,7 +75,9 @@ class FlowStart {
             return;
         }
         ConversationState state = turn.state;
-        if (state.mode() == Mode.ANSWERING && state.questionId() != null && Long.valueOf(period.getId()).equals(state.periodId())
+        // Giving up an own version of a drafted sentence (/start) goes back to its question.
+        boolean atQuestion = state.mode() == Mode.ANSWERING || state.mode() == Mode.AWAIT_OWN_SENTENCE;
+        if (atQuestion && state.questionId() != null && Long.valueOf(period.getId()).equals(state.periodId())
                 && flow.get().indexOf(state.questionId()) >= 0) {
             questions.ask(turn, period, flow.get(), flow.get().question(state.questionId()).orElseThrow(), texts.get("flow.resume"));
             return;

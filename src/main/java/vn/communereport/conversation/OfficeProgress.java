@@ -2,6 +2,7 @@ package vn.communereport.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,7 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.DepartmentProgress;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.collection.Timeliness;
 import vn.communereport.messaging.Outbound.Button;
 import vn.communereport.messaging.Texts;
 
@@ -22,9 +24,11 @@ class OfficeProgress {
     private final Screens screens;
     private final OfficeMenu buttons;
     private final ActionCodec actions;
+    private final Timeliness timeliness;
 
     OfficeProgress(PeriodService periods, CollectionService collection, Texts texts, Screens screens, OfficeMenu buttons,
-                   ActionCodec actions) {
+                   ActionCodec actions, Timeliness timeliness) {
+        this.timeliness = timeliness;
         this.periods = periods;
         this.collection = collection;
         this.texts = texts;
@@ -38,6 +42,8 @@ class OfficeProgress {
         List<DepartmentProgress> progress = collection.progress(period, turn.scope.flows());
         StringBuilder text = new StringBuilder(texts.get("progress.header", turn.scope.report().name(), period.key().label()));
         long done = 0;
+        Map<String, Timeliness.Record> onTime = timeliness.lastPeriods(turn.scope.communeCode(), turn.scope.report().code(),
+                progress.stream().map(DepartmentProgress::departmentCode).toList(), Timeliness.LAST_PERIODS);
         for (DepartmentProgress p : progress) {
             String name = turn.scope.department(p.departmentCode()).name();
             String line = switch (p.state()) {
@@ -50,6 +56,10 @@ class OfficeProgress {
                 done++;
             }
             text.append('\n').append(line);
+            Timeliness.Record record = onTime.get(p.departmentCode());
+            if (record != null && record.due() > 0) {
+                text.append(texts.get("timeliness.progress", record.onTime(), record.due()));
+            }
         }
         text.append("\n\n").append(texts.get("progress.footer", done, progress.size()));
         List<List<Button>> rows = new ArrayList<>();

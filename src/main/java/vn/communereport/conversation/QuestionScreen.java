@@ -25,13 +25,16 @@ class QuestionScreen {
     private final Texts texts;
     private final Screens screens;
     private final ActionCodec actions;
+    private final SentenceOffer sentences;
 
-    QuestionScreen(CollectionService collection, PeriodService periods, Texts texts, Screens screens, ActionCodec actions) {
+    QuestionScreen(CollectionService collection, PeriodService periods, Texts texts, Screens screens, ActionCodec actions,
+                   SentenceOffer sentences) {
         this.collection = collection;
         this.periods = periods;
         this.texts = texts;
         this.screens = screens;
         this.actions = actions;
+        this.sentences = sentences;
     }
 
     /** Asks the question, with {@code before} (what just happened) above it, and remembers it as the one asked. */
@@ -59,8 +62,10 @@ class QuestionScreen {
         if (hasDraft) {
             text.append('\n').append(texts.get("narrative.draft-kept", draft.length()));
         }
+        List<List<Button>> offered = sentences.addTo(turn.scope.report(), period, question, text);
         text.append("\n\n").append(texts.get(question.type().hintKey()));
-        List<List<Button>> buttons = new ArrayList<>(buttons(question, position == 1, current.isPresent(), hasDraft));
+        List<List<Button>> buttons = new ArrayList<>(offered);
+        buttons.addAll(buttons(question, position == 1, current.isPresent(), hasDraft));
         if (question.keepPrevious() && current.isEmpty()) {
             previousAnswer(period, question).ifPresent(previous -> buttons.add(0, List.of(actions.button(
                     texts.get("button.keep-previous", Screens.shorten(screens.value(question, previous.value()), 40)),

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class ReportReader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
-    private static final Set<String> TEMPLATE_NAMES = Set.of("ky", "ky_sau", "KY", "KY_SAU", "nam", "xa", "co_quan");
+    static final Set<String> TEMPLATE_NAMES = Set.of("ky", "ky_sau", "KY", "KY_SAU", "nam", "xa", "co_quan");
 
     private final Path dir;
     private final Collection<CommuneDefinition> communes;
@@ -146,7 +146,8 @@ final class ReportReader {
         Map<String, Flow> flows = new FlowReader(dir, communes, rows, blockIds).read();
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null);
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
+                SentencePatternReader.read(doc, rows));
     }
 
     // ---------------------------------------------------------------- table
@@ -206,7 +207,7 @@ final class ReportReader {
     private static List<SectionNode> readSections(YamlNode parent, String field, Set<String> blockIds, Map<String, TableRow> rows) {
         List<SectionNode> nodes = new ArrayList<>();
         for (YamlNode s : parent.nodes(field, "number")) {
-            s.allowOnly(Set.of("number", "title", "lead", "block", "children"));
+            s.allowOnly(Set.of("number", "title", "lead", "block", "children", "draft"));
             String block = s.optionalText("block");
             if (block != null && !blockIds.add(block)) {
                 throw s.error("definition.section.duplicate-block", block);

@@ -80,6 +80,12 @@ final class DocxAnnex {
 
     /** The check page; {@code missing} empty leaves out its first part (a department's own part has none). */
     static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<RuleFinding> findings) {
+        checks(doc, data, missing, findings, List.of());
+    }
+
+    /** The check page with {@code sentences}, the edited drafted sentences that quote figures differently from the table. */
+    static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<RuleFinding> findings,
+                       List<String> sentences) {
         XWPFParagraph heading = Docx.centred(Docx.paragraph(doc, "Normal"));
         heading.setPageBreak(true);
         Docx.run(heading, data.text("report.checks.title"), true, false, 14);
@@ -103,13 +109,18 @@ final class DocxAnnex {
         XWPFParagraph rulesHeading = Docx.paragraph(doc, Docx.BODY);
         Docx.run(rulesHeading, data.text(missing.isEmpty() ? "report.checks.rules-heading" : "report.checks.rules-heading-numbered"),
                 true, false, 0);
-        if (findings.isEmpty()) {
+        if (findings.isEmpty() && sentences.isEmpty()) {
             Docx.run(Docx.paragraph(doc, Docx.BODY), data.text("report.checks.no-findings"));
         }
         for (RuleFinding finding : findings) {
             XWPFParagraph p = Docx.paragraph(doc, Docx.BODY);
             Docx.run(p, "- " + data.text(finding.isError() ? "report.finding.error" : "report.finding.warning") + ": ", true, false, 0);
             Docx.run(p, finding.description());
+        }
+        for (String sentence : sentences) {
+            XWPFParagraph p = Docx.paragraph(doc, Docx.BODY);
+            Docx.run(p, "- " + data.text("report.finding.warning") + ": ", true, false, 0);
+            Docx.run(p, sentence);
         }
     }
 }

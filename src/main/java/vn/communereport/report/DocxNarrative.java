@@ -39,9 +39,14 @@ final class DocxNarrative {
     }
 
     private static void block(XWPFDocument doc, ReportData data, SectionNode node) {
-        if (node.lead() != null) {
+        // A drafted sentence the member chose takes the lead's place: the same figures are not printed twice.
+        List<TemplateText.Piece> opening = data.opening(node);
+        if (opening == null && node.lead() != null) {
+            opening = data.lead(node.lead());
+        }
+        if (opening != null) {
             XWPFParagraph lead = Docx.paragraph(doc, Docx.BODY);
-            for (TemplateText.Piece piece : data.lead(node.lead())) {
+            for (TemplateText.Piece piece : opening) {
                 if (piece.marker()) {
                     Docx.marker(lead, piece.text());
                 } else {

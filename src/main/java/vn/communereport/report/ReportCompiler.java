@@ -19,6 +19,7 @@ import vn.communereport.collection.Answer;
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.collection.SentenceChoices;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
@@ -40,12 +41,14 @@ public class ReportCompiler {
     /** Who owns which row and which rules, per report definition: worked out once, used for every answer. */
     private final Map<String, Ownership> ownerships = new ConcurrentHashMap<>();
     private final ReportFiles files = new ReportFiles();
+    private final SentenceChoices sentenceChoices;
 
-    ReportCompiler(ReportScopes scopes, CollectionService collection, Wording texts, Clock clock) {
+    ReportCompiler(ReportScopes scopes, CollectionService collection, Wording texts, Clock clock, SentenceChoices sentenceChoices) {
         this.scopes = scopes;
         this.collection = collection;
         this.texts = texts;
         this.clock = clock;
+        this.sentenceChoices = sentenceChoices;
     }
 
     /** The commune and report a stored period belongs to. */
@@ -148,6 +151,6 @@ public class ReportCompiler {
             }
         }
         return new ReportData(texts, scope.commune(), ownership(scope), period.key(), answers, submitted, reportDate,
-                LocalDate.now(clock));
+                LocalDate.now(clock), sentenceChoices.ofPeriod(period.getId()));
     }
 }

@@ -8,12 +8,14 @@ import java.util.Set;
 
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.collection.PeriodKey;
+import vn.communereport.collection.SentenceChoice;
 import vn.communereport.definition.CommuneDefinition;
 import vn.communereport.definition.Department;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.definition.SectionNode;
+import vn.communereport.definition.SentencePattern;
 import vn.communereport.definition.Slot;
 import vn.communereport.definition.TableRow;
 import vn.communereport.definition.Wording;
@@ -43,6 +45,9 @@ final class ReportData {
     private final List<MissingPart> missing;
     private final List<RuleFinding> findings;
     private final boolean draft;
+    /** What members chose for their blocks' drafted sentences, by block. */
+    private final Map<String, SentenceChoice> sentenceChoices;
+    private final List<String> sentenceChecks;
 
     /**
      * @param answers      stored answers by question id
@@ -52,6 +57,12 @@ final class ReportData {
      */
     ReportData(Wording texts, CommuneDefinition commune, Ownership ownership, PeriodKey period, Map<String, AnswerValue> answers,
                Set<String> submitted, LocalDate reportDate, LocalDate today) {
+        this(texts, commune, ownership, period, answers, submitted, reportDate, today, Map.of());
+    }
+
+    /** @param sentenceChoices what members chose for their blocks' drafted sentences, by block */
+    ReportData(Wording texts, CommuneDefinition commune, Ownership ownership, PeriodKey period, Map<String, AnswerValue> answers,
+               Set<String> submitted, LocalDate reportDate, LocalDate today, Map<String, SentenceChoice> sentenceChoices) {
         this.texts = texts;
         this.commune = commune;
         this.ownership = ownership;
@@ -66,6 +77,8 @@ final class ReportData {
         this.missing = missingParts();
         this.findings = RuleChecker.check(ownership.report().rules(), figures);
         this.draft = !missing.isEmpty();
+        this.sentenceChoices = Map.copyOf(sentenceChoices);
+        this.sentenceChecks = DraftedSentences.checks(this);
     }
 
     private List<MissingPart> missingParts() {
@@ -232,6 +245,31 @@ final class ReportData {
             String value = figures.display(code);
             return value.isEmpty() ? new TemplateText.Piece(leadMarker(code), true) : new TemplateText.Piece(value, false);
         });
+    }
+
+    /**
+     * What opens a block in place of its lead: the drafted sentence the member accepted (written from the figures as
+     * they stand) or their own version of it; null when they chose none (the lead, if any, is printed as before).
+     */
+    List<TemplateText.Piece> opening(SectionNode node) {
+        SentencePattern pattern = report().sentencePatterns().of(node.block()).orElse(null);
+        SentenceChoice choice = node.block() == null ? null : sentenceChoices.get(node.block());
+        if (pattern == null || choice == null || choice.kind() == SentenceChoice.Kind.DROPPED) {
+            return null;
+        }
+        if (choice.kind() == SentenceChoice.Kind.EDITED) {
+            return List.of(new TemplateText.Piece(choice.ownText(), false));
+        }
+        return lead(pattern.sentence());
+    }
+
+    Map<String, SentenceChoice> sentenceChoices() {
+        return sentenceChoices;
+    }
+
+    /** Edited sentences that quote figures differently from the table, one line each, for "Kiểm tra số liệu". */
+    List<String> sentenceChecks() {
+        return sentenceChecks;
     }
 
     // ------------------------------------------------------------------ particulars

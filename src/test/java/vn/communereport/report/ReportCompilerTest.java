@@ -59,7 +59,8 @@ class ReportCompilerTest {
         });
         when(collection.isSubmitted(eq(7L), anyString())).thenReturn(true);
         Clock clock = Clock.fixed(Instant.parse("2026-06-20T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
-        compiler = new ReportCompiler(new ReportScopes(SeedFixture.DEFINITIONS), collection, SeedFixture.TEXTS, clock);
+        compiler = new ReportCompiler(new ReportScopes(SeedFixture.DEFINITIONS), collection, SeedFixture.TEXTS, clock,
+                mock(vn.communereport.collection.SentenceChoices.class));
     }
 
     @Test

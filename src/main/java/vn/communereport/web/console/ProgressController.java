@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.collection.Timeliness;
 import vn.communereport.reminder.ReminderService;
 
 /** The office's first page: every department's progress in the current period, and reminders for those who owe. */
@@ -24,8 +25,11 @@ class ProgressController {
     private final ConsoleViews views;
     private final PeriodService periods;
     private final ReminderService reminders;
+    private final Timeliness timeliness;
 
-    ProgressController(ConsolePages pages, ConsoleViews views, PeriodService periods, ReminderService reminders) {
+    ProgressController(ConsolePages pages, ConsoleViews views, PeriodService periods, ReminderService reminders,
+                       Timeliness timeliness) {
+        this.timeliness = timeliness;
         this.pages = pages;
         this.views = views;
         this.periods = periods;
@@ -40,6 +44,8 @@ class ProgressController {
         model.addAttribute("rows", rows);
         model.addAttribute("submitted", rows.stream().filter(r -> !r.owing()).count());
         model.addAttribute("owing", rows.stream().anyMatch(ConsoleViews.GridRow::owing));
+        model.addAttribute("onTime", timeliness.lastPeriods(admin.scope().communeCode(), admin.scope().report().code(),
+                admin.scope().owingDepartments(), Timeliness.LAST_PERIODS));
         return "console/progress";
     }
 

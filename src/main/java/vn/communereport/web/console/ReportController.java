@@ -1,6 +1,7 @@
 package vn.communereport.web.console;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.collection.Timeliness;
 import vn.communereport.report.GeneratedFile;
 import vn.communereport.report.ReportCompiler;
 
@@ -27,9 +29,15 @@ class ReportController {
     private final ReportCompiler reports;
     private final PeriodService periods;
     private final CollectionService collection;
+    private final Timeliness timeliness;
+
+    /** One department's on-time record, for the check page. */
+    record OnTimeView(String name, int onTime, int due) {
+    }
 
     ReportController(ConsolePages pages, ConsoleViews views, ReportCompiler reports, PeriodService periods,
-                     CollectionService collection) {
+                     CollectionService collection, Timeliness timeliness) {
+        this.timeliness = timeliness;
         this.pages = pages;
         this.views = views;
         this.reports = reports;
@@ -44,6 +52,11 @@ class ReportController {
         model.addAttribute("submitted", submitted);
         model.addAttribute("parts", admin.scope().owingDepartments().size());
         model.addAttribute("findings", views.findings(reports.findings(period)));
+        List<OnTimeView> onTime = timeliness.lastPeriods(admin.scope().communeCode(), admin.scope().report().code(),
+                        admin.scope().owingDepartments(), Timeliness.LAST_PERIODS).values().stream()
+                .filter(r -> r.due() > 0)
+                .map(r -> new OnTimeView(admin.scope().department(r.departmentCode()).name(), r.onTime(), r.due())).toList();
+        model.addAttribute("onTime", onTime);
         return "console/report";
     }
 

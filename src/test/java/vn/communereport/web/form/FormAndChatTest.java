@@ -36,20 +36,20 @@ class FormAndChatTest {
     @Test
     void aValueSavedInTheFormIsSeenByTheChatAndTheReverse() throws Exception {
         FakeUser lan = app.join("van-hoa-xa-hoi", 5001, "Lan");
-        lan.awaitText("Câu 1/59", WAIT);
+        lan.awaitText("Câu 1/60", WAIT);
         long period = app.period().getId();
 
         String saved = app.mvc.perform(app.as(lan, post("/app/form/answer").contentType(MediaType.APPLICATION_JSON)
                 .content(FormFixture.save(period, "vh-vb-chi-dao-cchc", "2654")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(saved).contains("\"state\":\"saved\"");
         lan.sends("/xem");
-        assertThat(lan.awaitText("📋", WAIT).text()).contains("Đã trả lời 1/59").contains("2.654 văn bản");
+        assertThat(lan.awaitText("📋", WAIT).text()).contains("Đã trả lời 1/60").contains("2.654 văn bản");
 
         // A colleague answers in the chat: the question after the one the form answered.
         FakeUser minh = app.join("van-hoa-xa-hoi", 5002, "Minh");
-        assertThat(minh.awaitText("Câu 2/59", WAIT).text()).contains("I.2.1");
+        assertThat(minh.awaitText("Câu 2/60", WAIT).text()).contains("I.2.1");
         minh.sends("1 702");
-        minh.awaitText("Câu 3/59", WAIT);
+        minh.awaitText("Câu 3/60", WAIT);
 
         String page = app.mvc.perform(app.as(lan, get("/app/form"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("id=\"f-vh-kh-so-nhiem-vu\"[^>]*data-v=\"\\d+\"")

@@ -70,11 +70,11 @@ class FormAnswerEndpointTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML)).andReturn();
         String html = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
         int fields = count(html, "class=\"f\" id=\"f-");
-        assertThat(fields).isEqualTo(app.flow(VHXH).size()).isEqualTo(59);
+        assertThat(fields).isEqualTo(app.flow(VHXH).size()).isEqualTo(60);
         assertThat(html).contains("Phòng Văn hóa - Xã hội").contains("Biểu số liệu – I. Công tác chỉ đạo điều hành CCHC")
                 .contains("Báo cáo – Phần I.").contains("I.2.1").contains("Số nhiệm vụ đề ra trong kế hoạch")
                 .contains("Tỷ lệ hoàn thành Kế hoạch CCHC năm").contains("<textarea").contains("type=\"radio\"")
-                .contains("Đã trả lời").contains("/<b>59</b>").contains("Xem lại và nộp");
+                .contains("Đã trả lời").contains("/<b>60</b>").contains("Xem lại và nộp");
         assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
     }
@@ -225,7 +225,7 @@ class FormAnswerEndpointTest {
     @Test
     void theChangesJsonSaysProgressAndRates() throws Exception {
         MvcResult result = app.mvc.perform(app.as(lan, get("/app/form/changes").param("since", "0"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.progress.total").value(59)).andExpect(jsonPath("$.rates").isMap())
+                .andExpect(jsonPath("$.progress.total").value(60)).andExpect(jsonPath("$.rates").isMap())
                 .andExpect(jsonPath("$.now").isNumber()).andReturn();
         assertThat(json(result)).contains("\"locked\":null");
     }

@@ -170,9 +170,9 @@ class FormInBrowserTest {
 
     @Test
     void theLargestDepartmentsFormAtAPhonesWidth() throws IOException {
-        Office.join(api, admin, "van-hoa-xa-hoi", 6101, "Lan").awaitText("Câu 1/59", WAIT);
+        Office.join(api, admin, "van-hoa-xa-hoi", 6101, "Lan").awaitText("Câu 1/60", WAIT);
         open(6101, "Lan");
-        assertThat(browser.findElements(By.cssSelector(".f"))).hasSize(59);
+        assertThat(browser.findElements(By.cssSelector(".f"))).hasSize(60);
         type("vh-vb-chi-dao-cchc", "12");
         awaitState("vh-vb-chi-dao-cchc", "saved");
         type("vh-kh-so-nhiem-vu", "24");

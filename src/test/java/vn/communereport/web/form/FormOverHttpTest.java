@@ -74,7 +74,7 @@ class FormOverHttpTest {
         assertThat(new String(saved.body(), StandardCharsets.UTF_8)).contains("\"state\":\"saved\"");
         assertThat(app.bot().bean(CollectionService.class).answer(period, "vh-vb-chi-dao-cchc").orElseThrow().value().number())
                 .isEqualByComparingTo("5");
-        System.out.printf("form page, Phòng Văn hóa - Xã hội (59 questions): %d bytes HTML, %d gzipped; %d bytes transferred with form.js and form.css%n",
+        System.out.printf("form page, Phòng Văn hóa - Xã hội (60 questions): %d bytes HTML, %d gzipped; %d bytes transferred with form.js and form.css%n",
                 plain.body().length, zipped.body().length, transferred);
     }
 

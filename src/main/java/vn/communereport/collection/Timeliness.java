@@ -1,0 +1,66 @@
+package vn.communereport.collection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each department's on-time record over a commune's last periods of a report: in how many of them it handed its part
+ * in by the period's deadline. A period counts once it is due (its deadline passed, or it was closed); one still
+ * before its deadline judges nobody yet. A part is judged by its first hand-in, so a part the office reopened after the
+ * deadline for a correction stays on time. A period without a deadline counts a part handed in at all as on time.
+ */
+@Service
+public class Timeliness {
+
+    /** One department's record: on time in {@code onTime} of the {@code due} periods looked at. */
+    public record Record(String departmentCode, int onTime, int due) {
+    }
+
+    /** How many due periods the office's screens look back over. */
+    public static final int LAST_PERIODS = 4;
+
+    private final PeriodRepository periods;
+    private final HandInRepository handIns;
+    private final Clock clock;
+
+    Timeliness(PeriodRepository periods, HandInRepository handIns, Clock clock) {
+        this.periods = periods;
+        this.handIns = handIns;
+        this.clock = clock;
+    }
+
+    /** The records of these departments over the commune's last {@code count} due periods of the report, by department. */
+    @Transactional(readOnly = true)
+    public Map<String, Record> lastPeriods(String communeCode, String reportCode, Collection<String> departments, int count) {
+        Instant now = clock.instant();
+        List<ReportingPeriod> due = periods.findByCommuneCodeInAndReportCodeOrderByStartsOnDesc(List.of(communeCode), reportCode)
+                .stream().filter(p -> !p.isOpen() || p.getDeadline() != null && now.isAfter(p.getDeadline()))
+                .limit(count).toList();
+        Map<String, Instant> first = new HashMap<>();
+        if (!due.isEmpty()) {
+            for (Object[] row : handIns.firstHandIns(due.stream().map(ReportingPeriod::getId).toList())) {
+                first.put(row[0] + "|" + row[1], (Instant) row[2]);
+            }
+        }
+        Map<String, Record> records = new LinkedHashMap<>();
+        for (String department : departments) {
+            int onTime = 0;
+            for (ReportingPeriod period : due) {
+                Instant handedIn = first.get(period.getId() + "|" + department);
+                if (handedIn != null && (period.getDeadline() == null || !handedIn.isAfter(period.getDeadline()))) {
+                    onTime++;
+                }
+            }
+            records.put(department, new Record(department, onTime, due.size()));
+        }
+        return records;
+    }
+}
