@@ -46,7 +46,12 @@ enum Act {
     /** one of the person's memberships (the argument is the member's id, checked against the person's own) */
     PICK_MEMBER("mem", Arg.NUMBER),
     /** one of the reports the member may answer (the argument is the report's code, checked against theirs) */
-    PICK_REPORT("rep", Arg.CODE);
+    PICK_REPORT("rep", Arg.CODE),
+    // cut-off windows
+    /** the office opens a proposed period (the argument is "<period key>-<report code>", checked against the proposals) */
+    OPEN_PROPOSED("okw", Arg.CODE),
+    /** the office lets one department enter late (the argument is the department's code) */
+    LATE_ENTRY("late", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

@@ -32,7 +32,8 @@ class ButtonRoutes {
 
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
-                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts) {
+                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
+                 OfficeWindows windows, OfficeLateEntry lateEntry) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -54,6 +55,8 @@ class ButtonRoutes {
         routes.put(Act.PICK_MEMBER, new Route(EVERYONE, choice::pickMember));
         routes.put(Act.PICK_REPORT, new Route(EVERYONE, choice::pickReport));
         routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, action.argument())));
+        routes.put(Act.OPEN_PROPOSED, new Route(OFFICE, (turn, action) -> windows.openProposed(turn, action.argument())));
+        routes.put(Act.LATE_ENTRY, new Route(OFFICE, (turn, action) -> lateEntry.askEnd(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

@@ -13,7 +13,7 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING, AWAIT_LATE_END }
 
     @Id
     private Long memberId;
@@ -121,6 +121,12 @@ class ConversationState {
     void awaitDeadline(String periodKey) {
         this.mode = Mode.AWAIT_DEADLINE;
         this.context = periodKey;
+    }
+
+    /** The office chose a department to let enter late; the end day is asked next. */
+    void awaitLateEnd(String departmentCode) {
+        this.mode = Mode.AWAIT_LATE_END;
+        this.context = departmentCode;
     }
 
     void idle() {
