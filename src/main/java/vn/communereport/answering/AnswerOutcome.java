@@ -25,8 +25,15 @@ public sealed interface AnswerOutcome {
     record ChangedMeanwhile(AnswerValue value, Answer current) implements AnswerOutcome {
     }
 
-    /** The part is submitted or the period closed. */
-    record Locked(boolean periodOpen) implements AnswerOutcome {
+    /**
+     * The part is submitted, the period closed, or entry locked at the deadline plus grace: then {@code lateRefusal}
+     * is the sentence naming the deadline (else null).
+     */
+    record Locked(boolean periodOpen, String lateRefusal) implements AnswerOutcome {
+
+        public Locked(boolean periodOpen) {
+            this(periodOpen, null);
+        }
     }
 
     /** The person may not answer this question (not their department or commune). */

@@ -25,8 +25,10 @@ public class AnswerPipeline {
     private final CollectionService collection;
     private final ReportCompiler reports;
     private final Texts texts;
+    private final LockedEntry lockedEntry;
 
-    AnswerPipeline(CollectionService collection, ReportCompiler reports, Texts texts) {
+    AnswerPipeline(CollectionService collection, ReportCompiler reports, Texts texts, LockedEntry lockedEntry) {
+        this.lockedEntry = lockedEntry;
         this.collection = collection;
         this.reports = reports;
         this.texts = texts;
@@ -37,6 +39,10 @@ public class AnswerPipeline {
         if (!request.member().answersFor(request.question().departmentCode())
                 || !request.member().getCommuneCode().equals(request.period().getCommuneCode())) {
             return new AnswerOutcome.NotAllowed();
+        }
+        Optional<String> late = lockedEntry.refusal(request.period(), request.question().departmentCode());
+        if (late.isPresent()) {
+            return new AnswerOutcome.Locked(request.period().isOpen(), late.get()); // past the deadline and its grace
         }
         AnswerValue value;
         if (request.input() instanceof AnswerInput.Typed typed) {
@@ -63,7 +69,8 @@ public class AnswerPipeline {
         return switch (saved.kind()) {
             case SAVED -> new AnswerOutcome.Stored(value, saved.current());
             case STALE -> new AnswerOutcome.ChangedMeanwhile(value, saved.current());
-            case LOCKED -> new AnswerOutcome.Locked(request.period().isOpen());
+            case LOCKED -> new AnswerOutcome.Locked(request.period().isOpen(),
+                    lockedEntry.refusal(request.period(), request.question().departmentCode()).orElse(null));
         };
     }
 }

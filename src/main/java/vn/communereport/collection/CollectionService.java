@@ -28,9 +28,11 @@ public class CollectionService {
     private final SubmissionEventRepository submissionEvents;
     private final PeriodRepository periods;
     private final Clock clock;
+    private final EntryLock entryLock;
 
     CollectionService(AnswerRepository answers, AnswerChangeRepository changes, SubmissionRepository submissions,
-                      SubmissionEventRepository submissionEvents, PeriodRepository periods, Clock clock) {
+                      SubmissionEventRepository submissionEvents, PeriodRepository periods, Clock clock, EntryLock entryLock) {
+        this.entryLock = entryLock;
         this.answers = answers;
         this.changes = changes;
         this.submissions = submissions;
@@ -63,7 +65,8 @@ public class CollectionService {
     @Transactional
     public SaveOutcome save(ReportingPeriod period, Question question, AnswerValue value, long memberId,
                             Long shownVersion, boolean overwrite) {
-        if (!period.isOpen() || isSubmitted(period.getId(), question.departmentCode())) {
+        if (!period.isOpen() || isSubmitted(period.getId(), question.departmentCode())
+                || entryLock.lockedNow(period, question.departmentCode())) {
             return new SaveOutcome(SaveOutcome.Kind.LOCKED, answers.findByPeriodIdAndQuestionId(period.getId(), question.id()).orElse(null));
         }
         Instant now = clock.instant();
@@ -173,7 +176,8 @@ public class CollectionService {
         // tell the office that everything is in: submissions of a period take turns. The status is read after the
         // lock, so a period closed meanwhile is seen closed.
         periods.lockById(period.getId());
-        if (periods.statusOf(period.getId()).orElse(ReportingPeriod.Status.CLOSED) != ReportingPeriod.Status.OPEN) {
+        if (periods.statusOf(period.getId()).orElse(ReportingPeriod.Status.CLOSED) != ReportingPeriod.Status.OPEN
+                || entryLock.lockedNow(period, departmentCode)) {
             return new SubmitResult(false, false);
         }
         Submission submission = submissions.findByPeriodIdAndDepartmentCode(period.getId(), departmentCode)

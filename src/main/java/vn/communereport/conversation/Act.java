@@ -50,7 +50,12 @@ enum Act {
     // a block's drafted first sentence (the argument is the narrative question's id; to use it, with the sentence's fingerprint)
     DRAFT_ACCEPT("sa", Arg.CHOICE),
     DRAFT_EDIT("se", Arg.QUESTION),
-    DRAFT_DROP("sd", Arg.QUESTION);
+    DRAFT_DROP("sd", Arg.QUESTION),
+    // cut-off windows
+    /** the office opens a proposed period (the argument is "<period key>-<report code>", checked against the proposals) */
+    OPEN_PROPOSED("okw", Arg.CODE),
+    /** the office lets one department enter late (the argument is the department's code) */
+    LATE_ENTRY("late", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

@@ -167,7 +167,7 @@ class Answering {
                             List.of(actions.button(texts.get("button.keep-theirs"), Action.of(Act.KEEP_THEIRS, question.id())))));
         } else if (outcome instanceof AnswerOutcome.Locked locked) {
             turn.state.idle();
-            turn.say(locked.periodOpen()
+            turn.say(locked.lateRefusal() != null ? locked.lateRefusal() : locked.periodOpen()
                     ? texts.get("flow.locked", turn.scope.office())
                     : texts.get("period.closed-member", screens.about(turn.scope, period), turn.scope.office()));
         } else {

@@ -33,7 +33,7 @@ class ButtonRoutes {
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
                  OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
-                 SentenceChoosing sentences) {
+                 SentenceChoosing sentences, OfficeWindows windows, OfficeLateEntry lateEntry) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -58,6 +58,8 @@ class ButtonRoutes {
         routes.put(Act.DRAFT_ACCEPT, new Route(MEMBERS, sentences::accept));
         routes.put(Act.DRAFT_EDIT, new Route(MEMBERS, sentences::edit));
         routes.put(Act.DRAFT_DROP, new Route(MEMBERS, sentences::drop));
+        routes.put(Act.OPEN_PROPOSED, new Route(OFFICE, (turn, action) -> windows.openProposed(turn, action.argument())));
+        routes.put(Act.LATE_ENTRY, new Route(OFFICE, (turn, action) -> lateEntry.askEnd(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

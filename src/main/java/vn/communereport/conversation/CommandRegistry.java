@@ -25,7 +25,7 @@ class CommandRegistry implements CommandMenu {
 
     CommandRegistry(FlowStart start, Reviewing reviewing, Submitting submitting, OfficeReports reports, OfficeProgress progress,
                     OfficeMembers members, OfficeReopening reopening, OfficePeriods periods, OfficeReminding reminding, WebSignIn web,
-                    SheetExchange sheets, ScopeChoice choice, Texts texts) {
+                    SheetExchange sheets, ScopeChoice choice, Texts texts, OfficeLateEntry lateEntry) {
         this.texts = texts;
         this.web = web;
         this.commands = List.of(
@@ -53,6 +53,7 @@ class CommandRegistry implements CommandMenu {
                 new Command("nhacnho", List.of(), OFFICE, reminding::choose),
                 new Command("molai", List.of(), OFFICE, reopening::choose),
                 new Command("dongky", List.of(), OFFICE, periods::askClose),
+                new Command("nhapmuon", List.of(), OFFICE, lateEntry::choose),
                 new Command("lichsu", List.of(), OFFICE, reports::history),
                 new Command("xuatdulieu", List.of(), OFFICE, reports::export),
                 new Command("thuhoi", List.of(), OFFICE, members::chooseRevoke),

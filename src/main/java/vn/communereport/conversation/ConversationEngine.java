@@ -44,13 +44,15 @@ public class ConversationEngine {
     private final Outbox outbox;
     private final ProvinceDesk province;
     private final SentenceChoosing sentences;
+    private final OfficeLateEntry lateEntry;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
                        OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province,
-                       SentenceChoosing sentences) {
+                       SentenceChoosing sentences, OfficeLateEntry lateEntry) {
         this.sentences = sentences;
+        this.lateEntry = lateEntry;
         this.outbox = outbox;
         this.province = province;
         this.deliveries = deliveries;
@@ -167,6 +169,7 @@ public class ConversationEngine {
             case AWAIT_REOPEN_COMMENT -> reopening.withComment(turn, text);
             case AWAIT_DEADLINE -> periods.openWithDeadline(turn, text);
             case AWAIT_OWN_SENTENCE -> sentences.ownVersion(turn, text);
+            case AWAIT_LATE_END -> lateEntry.withEndDay(turn, text);
             case CONFIRM_OVERWRITE -> turn.say(texts.get("overwrite.press-button"));
             case CONFIRM_WARNING -> {
                 // Typing a new value is the natural way to correct it.

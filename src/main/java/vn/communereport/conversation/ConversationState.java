@@ -15,7 +15,8 @@ class ConversationState {
 
     enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING,
         /** after «Sửa câu»: the member's own version of a block's drafted sentence */
-        AWAIT_OWN_SENTENCE }
+        AWAIT_OWN_SENTENCE,
+        AWAIT_LATE_END }
 
     @Id
     private Long memberId;
@@ -123,6 +124,12 @@ class ConversationState {
     void awaitDeadline(String periodKey) {
         this.mode = Mode.AWAIT_DEADLINE;
         this.context = periodKey;
+    }
+
+    /** The office chose a department to let enter late; the end day is asked next. */
+    void awaitLateEnd(String departmentCode) {
+        this.mode = Mode.AWAIT_LATE_END;
+        this.context = departmentCode;
     }
 
     void idle() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import vn.communereport.answering.LockedEntry;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
@@ -27,9 +28,11 @@ class FlowStart {
     private final QuestionScreen questions;
     private final ReviewScreen review;
     private final OfficeMenu officeMenu;
+    private final LockedEntry lockedEntry;
 
     FlowStart(CollectionService collection, PeriodService periods, Texts texts, Screens screens, QuestionScreen questions,
-              ReviewScreen review, OfficeMenu officeMenu) {
+              ReviewScreen review, OfficeMenu officeMenu, LockedEntry lockedEntry) {
+        this.lockedEntry = lockedEntry;
         this.collection = collection;
         this.periods = periods;
         this.texts = texts;
@@ -74,6 +77,12 @@ class FlowStart {
                     List.of(List.of(officeMenu.reviewButton())));
             return;
         }
+        Optional<String> late = lockedEntry.refusal(period, flow.get().departmentCode());
+        if (late.isPresent()) { // past the deadline and its grace, and no late entry granted
+            turn.state.idle();
+            turn.say(late.get());
+            return;
+        }
         ConversationState state = turn.state;
         // Giving up an own version of a drafted sentence (/start) goes back to its question.
         boolean atQuestion = state.mode() == Mode.ANSWERING || state.mode() == Mode.AWAIT_OWN_SENTENCE;
@@ -97,7 +106,8 @@ class FlowStart {
 
     /** «Tạm dừng»: everything is stored already; an office dialog waiting for text is cancelled. */
     void pause(Turn turn) {
-        if (turn.state.mode() == Mode.AWAIT_REOPEN_COMMENT || turn.state.mode() == Mode.AWAIT_DEADLINE) {
+        if (turn.state.mode() == Mode.AWAIT_REOPEN_COMMENT || turn.state.mode() == Mode.AWAIT_DEADLINE
+                || turn.state.mode() == Mode.AWAIT_LATE_END) {
             turn.state.idle();
             turn.say(texts.get("office.cancelled"));
             return;

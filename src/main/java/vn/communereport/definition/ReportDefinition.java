@@ -13,6 +13,7 @@ import java.util.Optional;
  *                    only when the office opens it ({@code opens: by-office} in report.yaml)
  * @param sharedFrom  the report whose outline, table, rules and flows this one shares ({@code shares:}), or null
  * @param sentencePatterns the drafted first sentences of narrative blocks ({@code draft:} on a section)
+ * @param cutOff      each period's data window, deadline and grace ({@code cut_off:}), or null: no window, no lock by itself
  */
 public record ReportDefinition(
         String code,
@@ -29,13 +30,24 @@ public record ReportDefinition(
         ReminderPolicy reminders,
         boolean opensItself,
         String sharedFrom,
-        SentencePatterns sentencePatterns) {
+        SentencePatterns sentencePatterns,
+        CutOff cutOff) {
 
     /** A report that shares the outline, table, rules and flows of another, with its own code, name, period and dates. */
     ReportDefinition sharing(String newCode, String newName, Frequency newFrequency, String newTitle, String newOpening,
                              String newClosing, ReminderPolicy newReminders, boolean newOpensItself) {
         return new ReportDefinition(newCode, newName, newFrequency, newTitle, newOpening, newClosing, sections, tableTitle, rows,
-                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns);
+                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns, cutOff);
+    }
+
+    /** The same report with its own cut-off (a report that shares another's questions has its own windows). */
+    ReportDefinition withCutOff(CutOff ownCutOff) {
+        return new ReportDefinition(code, name, frequency, title, opening, closing, sections, tableTitle, rows, rules,
+                flowsByDepartment, reminders, opensItself, sharedFrom, sentencePatterns, ownCutOff);
+    }
+
+    public Optional<CutOff> cutOffRule() {
+        return Optional.ofNullable(cutOff);
     }
 
     public Optional<Flow> flow(String departmentCode) {

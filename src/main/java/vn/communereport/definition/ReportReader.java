@@ -34,7 +34,7 @@ final class ReportReader {
     }
 
     private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
-            "reminders", "opens");
+            "reminders", "opens", "cut_off");
     private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
 
     private YamlNode doc;
@@ -79,7 +79,8 @@ final class ReportReader {
         checkTemplate(doc, "opening", doc.text("opening"), Map.of());
         checkTemplate(doc, "closing", doc.text("closing"), Map.of());
         return base.sharing(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"), doc.text("closing"),
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc));
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc))
+                .withCutOff(CutOffReader.read(doc, frequency));
     }
 
     private static String code(YamlNode doc) {
@@ -147,7 +148,8 @@ final class ReportReader {
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
                 doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
-                SentencePatternReader.read(doc, rows));
+                SentencePatternReader.read(doc, rows),
+                CutOffReader.read(doc, frequency));
     }
 
     // ---------------------------------------------------------------- table

@@ -15,6 +15,7 @@ import vn.communereport.access.AccessService;
 import vn.communereport.access.Member;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.DepartmentProgress;
+import vn.communereport.collection.EntryLock;
 import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.ReportScope;
@@ -43,9 +44,11 @@ public class ReminderService {
     private final Outbox outbox;
     private final Texts texts;
     private final Clock clock;
+    private final EntryLock entryLock;
 
     ReminderService(ReminderLogRepository log, PeriodService periods, CollectionService collection, AccessService access,
-                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock) {
+                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock, EntryLock entryLock) {
+        this.entryLock = entryLock;
         this.log = log;
         this.periods = periods;
         this.collection = collection;
@@ -82,6 +85,9 @@ public class ReminderService {
         List<DepartmentProgress> progress = collection.progress(period, scope.flows());
         List<DepartmentProgress> late = progress.stream().filter(p -> p.state() != DepartmentProgress.State.SUBMITTED).toList();
         for (DepartmentProgress owing : late) {
+            if (entryLock.lockedNow(period, owing.departmentCode())) {
+                continue; // past the deadline and its grace: only a department let in late can still act on a reminder
+            }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
                 if (claim(period, slot.key(), member)) {
                     messages.add(reminder(scope, period, deadline, slot.kind(), owing, member));
@@ -114,7 +120,8 @@ public class ReminderService {
         List<Outbound> messages = new ArrayList<>();
         ZonedDateTime deadline = period.getDeadline() == null ? null : period.getDeadline().atZone(clock.getZone());
         for (DepartmentProgress owing : collection.progress(period, scope.flows())) {
-            if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())) {
+            if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())
+                    || entryLock.lockedNow(period, owing.departmentCode())) {
                 continue;
             }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {

@@ -69,7 +69,8 @@ class ResultText {
             String message = texts.get("sheet.result.changed", who(current.getUpdatedBy()), when(current.getUpdatedAt()), theirs, mine);
             return row(question, place, label, Status.CHANGED_MEANWHILE, mine, message, message);
         }
-        String reason = texts.get(outcome instanceof AnswerOutcome.Locked ? "sheet.reason.locked" : "sheet.reason.not-allowed");
+        String reason = outcome instanceof AnswerOutcome.Locked locked && locked.lateRefusal() != null ? locked.lateRefusal()
+                : texts.get(outcome instanceof AnswerOutcome.Locked ? "sheet.reason.locked" : "sheet.reason.not-allowed");
         String shown = Shortened.oneLine(typed, VALUE_PREVIEW);
         return row(question, place, label, Status.REFUSED, shown, reason, texts.get("sheet.result.refused", shown, reason));
     }

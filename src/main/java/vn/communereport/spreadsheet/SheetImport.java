@@ -15,6 +15,7 @@ import vn.communereport.answering.AnswerInput;
 import vn.communereport.answering.AnswerOutcome;
 import vn.communereport.answering.AnswerPipeline;
 import vn.communereport.answering.AnswerRequest;
+import vn.communereport.answering.LockedEntry;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.collection.CollectionService;
@@ -49,8 +50,11 @@ class SheetImport {
     private final CollectionService collection;
     private final PeriodService periods;
     private final ResultText wording;
+    private final LockedEntry lockedEntry;
 
-    SheetImport(AnswerPipeline pipeline, CollectionService collection, PeriodService periods, ResultText wording) {
+    SheetImport(AnswerPipeline pipeline, CollectionService collection, PeriodService periods, ResultText wording,
+                LockedEntry lockedEntry) {
+        this.lockedEntry = lockedEntry;
         this.pipeline = pipeline;
         this.collection = collection;
         this.periods = periods;
@@ -110,7 +114,7 @@ class SheetImport {
         if (collection.isSubmitted(period.get().getId(), member.getDepartmentCode())) {
             return Optional.of(new Refusal("sheet.refused.submitted", scope.department(member.getDepartmentCode()).name(), scope.office()));
         }
-        return Optional.empty();
+        return lockedEntry.refusal(period.get(), member.getDepartmentCode()).map(late -> new Refusal("windows.as-is", late));
     }
 
     private List<RowResult> store(Member member, ReportingPeriod period, Flow flow, Map<String, Item> items,

@@ -35,7 +35,7 @@ class CommandRegistryTest {
     final SheetExchange sheets = mock(SheetExchange.class);
     final ScopeChoice choice = mock(ScopeChoice.class);
     final CommandRegistry registry = new CommandRegistry(start, reviewing, submitting, reports, progress, members, reopening,
-            periods, reminding, web, sheets, choice, texts);
+            periods, reminding, web, sheets, choice, texts, mock(OfficeLateEntry.class));
 
     Turn turn(boolean officeAdmin) {
         Member member = mock(Member.class);

@@ -92,9 +92,10 @@ class ProvinceSummaryTest {
         report = scopes.owed("xa-01", "cchc").orElseThrow().report();
         java.time.Instant deadline = ZonedDateTime.of(2026, 6, 25, 17, 0, 0, 0, ZONE).toInstant();
 
-        // xa-01: the last half-year too (handed in after its deadline), then this one whole, on time
+        // xa-01: the last half-year too (handed in after its deadline, an hour ago: late, but within the 24 hours of grace
+        // before entry locks, cut_off of reports/cchc), then this one whole, on time
         ReportScope one = scopes.owed("xa-01", "cchc").orElseThrow();
-        ReportingPeriod last = periods.open("xa-01", report, H2_2025, ZonedDateTime.of(2026, 1, 15, 17, 0, 0, 0, ZONE).toInstant()).period();
+        ReportingPeriod last = periods.open("xa-01", report, H2_2025, ZonedDateTime.of(2026, 6, 20, 8, 0, 0, 0, ZONE).toInstant()).period();
         answerAll(pipeline, collection, one, last, 1, Map.of());
         periods.close(last.getId());
         ReportingPeriod p1 = periods.open("xa-01", report, H1, deadline).period();

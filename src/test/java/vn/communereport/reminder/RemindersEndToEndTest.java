@@ -90,8 +90,10 @@ class RemindersEndToEndTest {
         admin.awaitText("Chọn kỳ báo cáo", WAIT);
         admin.presses("okp|2026-H2");
         admin.awaitText("Gửi hạn nộp", WAIT);
-        admin.sends("18/12/2026");
-        assertThat(admin.awaitText("Đã mở", WAIT).text()).contains("17:00 ngày 18/12/2026");
+        // Thursday: the working morning after the deadline (Friday) comes before entry locks (deadline + 24 h of grace,
+        // cut_off of reports/cchc); the next (Monday) after it, when only the office is told who is late.
+        admin.sends("17/12/2026");
+        assertThat(admin.awaitText("Đã mở", WAIT).text()).contains("17:00 ngày 17/12/2026");
 
         FakeUser economist = Office.join(api, admin, "kinh-te", 2001, "Kinh Tế");
         FakeUser office = Office.join(api, admin, "van-phong", 2002, "Văn Phòng");
@@ -139,18 +141,19 @@ class RemindersEndToEndTest {
         }
 
         List<ZonedDateTime> expected = List.of(
-                ZonedDateTime.of(2026, 12, 15, 8, 0, 0, 0, HANOI),
+                ZonedDateTime.of(2026, 12, 14, 8, 0, 0, 0, HANOI),
+                ZonedDateTime.of(2026, 12, 16, 8, 0, 0, 0, HANOI),
                 ZonedDateTime.of(2026, 12, 17, 8, 0, 0, 0, HANOI),
-                ZonedDateTime.of(2026, 12, 18, 8, 0, 0, 0, HANOI),
-                ZonedDateTime.of(2026, 12, 21, 8, 0, 0, 0, HANOI));
+                ZonedDateTime.of(2026, 12, 18, 8, 0, 0, 0, HANOI));
         for (FakeUser user : late) {
             assertThat(received.get(user)).as("reminders to %s", user.firstName()).containsExactlyElementsOf(expected);
         }
-        // The restart at 08:30 on the 17th did not send the 08:00 reminder again.
+        // The restart at 08:30 on the 17th did not send the 08:00 reminder again; after the lock (18/12 17:00) members
+        // are not reminded, since they could not answer.
         assertThat(received.get(economist)).as("submitted: no reminders").isEmpty();
         assertThat(received.get(blocker)).isEmpty();
         assertThat(received.get(admin)).as("late summaries to the office")
-                .containsExactly(ZonedDateTime.of(2026, 12, 21, 8, 0, 0, 0, HANOI));
+                .containsExactly(ZonedDateTime.of(2026, 12, 18, 8, 0, 0, 0, HANOI), ZonedDateTime.of(2026, 12, 21, 8, 0, 0, 0, HANOI));
         SentMessage summary = admin.messages().stream().filter(m -> m.text().startsWith("📋")).reduce((a, b) -> b).orElseThrow();
         assertThat(summary.text()).contains("3/4 phần chưa nộp").contains("Trung tâm Phục vụ hành chính công").doesNotContain("Phòng Kinh tế");
         SentMessage afterDeadline = office.messages().stream().filter(m -> m.text().contains("quá hạn")).findFirst().orElseThrow();

@@ -40,6 +40,8 @@ public final class BotProcess implements AutoCloseable {
         properties.putAll(TestDatabase.settingsFor(dataDir));
         properties.put("app.office-admin-ids", officeAdminIds);
         properties.put("server.port", "0"); // tests run side by side: each application on a free port
+        // Periods are proposed to the office only in tests that ask for it (their messages would be one more to await).
+        properties.put("app.windows.initial-delay", "PT24H");
         properties.putAll(extra);
         // Command-line arguments outrank application.yml and a developer's .env.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -29,6 +29,7 @@ public final class SharedDatabaseInstances {
         properties.put("telegram.enabled", "false");
         properties.put("server.port", "0");
         properties.put("app.reminders.initial-delay", "PT24H");
+        properties.put("app.windows.initial-delay", "PT24H");
         properties.put("app.instance-id", instanceId);
         properties.putAll(extra);
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

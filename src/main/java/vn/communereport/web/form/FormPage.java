@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import vn.communereport.answering.LockedEntry;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PeriodService;
@@ -29,8 +30,11 @@ class FormPage {
     private final ReportCompiler reports;
     private final FieldValues values;
     private final Texts texts;
+    private final LockedEntry lockedEntry;
 
-    FormPage(CollectionService collection, PeriodService periods, ReportCompiler reports, FieldValues values, Texts texts) {
+    FormPage(CollectionService collection, PeriodService periods, ReportCompiler reports, FieldValues values, Texts texts,
+             LockedEntry lockedEntry) {
+        this.lockedEntry = lockedEntry;
         this.collection = collection;
         this.periods = periods;
         this.reports = reports;
@@ -98,6 +102,6 @@ class FormPage {
             return Optional.of(texts.get("flow.submitted", part.departmentName(), period.key().label(),
                     values.when(submission.get().getSubmittedAt()), values.who(submission.get().getSubmittedBy()), part.scope().office()));
         }
-        return Optional.empty();
+        return lockedEntry.refusal(period, part.flow().departmentCode());
     }
 }

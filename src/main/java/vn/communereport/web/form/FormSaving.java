@@ -111,8 +111,8 @@ class FormSaving {
             String message = texts.get("form.changed", theirs.who(), theirs.when(), theirs.shown(), values.shown(question, changed.value()));
             return new Reply(HttpStatus.CONFLICT, new FormJson.Saved("changed", message, null, theirs, null, null));
         }
-        if (outcome instanceof AnswerOutcome.Locked) {
-            return new Reply(HttpStatus.CONFLICT, FormJson.Saved.problem("locked", page.locked(part)
+        if (outcome instanceof AnswerOutcome.Locked locked) {
+            return new Reply(HttpStatus.CONFLICT, FormJson.Saved.problem("locked", Optional.ofNullable(locked.lateRefusal()).or(() -> page.locked(part))
                     .orElse(texts.get("flow.locked", part.scope().office()))));
         }
         return new Reply(HttpStatus.FORBIDDEN, FormJson.Saved.problem("error", texts.get("form.error.not-yours")));
