@@ -46,7 +46,18 @@ enum Act {
     /** one of the person's memberships (the argument is the member's id, checked against the person's own) */
     PICK_MEMBER("mem", Arg.NUMBER),
     /** one of the reports the member may answer (the argument is the report's code, checked against theirs) */
-    PICK_REPORT("rep", Arg.CODE);
+    PICK_REPORT("rep", Arg.CODE),
+    // the department head's approval (the argument is the submission's reference, "id-version")
+    APPROVE_PART("hok", Arg.CODE),
+    RETURN_PART("hret", Arg.CODE),
+    // heads named by the office
+    /** an invite whose holder becomes the head (the argument is the department's code) */
+    INVITE_HEAD("invh", Arg.CODE),
+    HEAD_CHOOSE("hds", Arg.NONE),
+    /** the member named head of the department they are in (the argument is the member's id) */
+    NAME_HEAD("hname", Arg.NUMBER),
+    /** the department whose head is removed */
+    REMOVE_HEAD("hdel", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

@@ -32,7 +32,8 @@ class ButtonRoutes {
 
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
-                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts) {
+                 OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
+                 HeadApproval approval, OfficeHeads heads) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -54,6 +55,13 @@ class ButtonRoutes {
         routes.put(Act.PICK_MEMBER, new Route(EVERYONE, choice::pickMember));
         routes.put(Act.PICK_REPORT, new Route(EVERYONE, choice::pickReport));
         routes.put(Act.COMPILE, new Route(OFFICE, (turn, action) -> reports.compile(turn, action.argument())));
+        // Who may decide on a part is checked against the part itself (its head, or the office for a head's own part).
+        routes.put(Act.APPROVE_PART, new Route(EVERYONE, (turn, action) -> approval.approve(turn, action.argument())));
+        routes.put(Act.RETURN_PART, new Route(EVERYONE, (turn, action) -> approval.askComment(turn, action.argument())));
+        routes.put(Act.INVITE_HEAD, new Route(OFFICE, (turn, action) -> heads.invite(turn, action.argument())));
+        routes.put(Act.HEAD_CHOOSE, new Route(OFFICE, (turn, action) -> heads.choose(turn, "")));
+        routes.put(Act.NAME_HEAD, new Route(OFFICE, (turn, action) -> heads.name(turn, action.number())));
+        routes.put(Act.REMOVE_HEAD, new Route(OFFICE, (turn, action) -> heads.remove(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

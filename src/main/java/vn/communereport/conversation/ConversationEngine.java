@@ -43,11 +43,13 @@ public class ConversationEngine {
     /** Where {@link #handle} writes what a turn says, in the turn's transaction. */
     private final Outbox outbox;
     private final ProvinceDesk province;
+    private final HeadApproval approval;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
-                       OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province) {
+                       OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province, HeadApproval approval) {
+        this.approval = approval;
         this.outbox = outbox;
         this.province = province;
         this.deliveries = deliveries;
@@ -163,6 +165,7 @@ public class ConversationEngine {
             case ANSWERING -> answering.text(turn, text);
             case AWAIT_REOPEN_COMMENT -> reopening.withComment(turn, text);
             case AWAIT_DEADLINE -> periods.openWithDeadline(turn, text);
+            case AWAIT_RETURN_COMMENT -> approval.withComment(turn, text);
             case CONFIRM_OVERWRITE -> turn.say(texts.get("overwrite.press-button"));
             case CONFIRM_WARNING -> {
                 // Typing a new value is the natural way to correct it.

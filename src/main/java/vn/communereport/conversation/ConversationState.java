@@ -13,7 +13,8 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING,
+        AWAIT_RETURN_COMMENT }
 
     @Id
     private Long memberId;
@@ -116,6 +117,12 @@ class ConversationState {
     void awaitReopenComment(String departmentCode) {
         this.mode = Mode.AWAIT_REOPEN_COMMENT;
         this.context = departmentCode;
+    }
+
+    /** The head returns a part: its comment comes next ({@code reference}: the submission, "id-version"). */
+    void awaitReturnComment(String reference) {
+        this.mode = Mode.AWAIT_RETURN_COMMENT;
+        this.context = reference;
     }
 
     void awaitDeadline(String periodKey) {

@@ -34,7 +34,7 @@ final class ReportReader {
     }
 
     private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
-            "reminders", "opens");
+            "reminders", "opens", "approval");
     private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
 
     private YamlNode doc;
@@ -79,7 +79,8 @@ final class ReportReader {
         checkTemplate(doc, "opening", doc.text("opening"), Map.of());
         checkTemplate(doc, "closing", doc.text("closing"), Map.of());
         return base.sharing(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"), doc.text("closing"),
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc));
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc),
+                ApprovalPolicyReader.read(doc));
     }
 
     private static String code(YamlNode doc) {
@@ -146,7 +147,8 @@ final class ReportReader {
         Map<String, Flow> flows = new FlowReader(dir, communes, rows, blockIds).read();
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null);
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
+                ApprovalPolicyReader.read(doc));
     }
 
     // ---------------------------------------------------------------- table
@@ -251,7 +253,7 @@ final class ReportReader {
             throw r.error("definition.reminders.holidays-moved");
         }
         r.allowOnly(Set.of("days_before", "on_deadline_day", "every_working_day_after", "morning", "working_hours",
-                "working_days"));
+                "working_days", "escalate"));
         ReminderPolicy defaults = ReminderPolicy.defaults();
         List<Integer> daysBefore = new ArrayList<>();
         for (String day : r.texts("days_before")) {

@@ -43,9 +43,12 @@ public class ReminderService {
     private final Outbox outbox;
     private final Texts texts;
     private final Clock clock;
+    private final ReminderEscalation escalation;
 
     ReminderService(ReminderLogRepository log, PeriodService periods, CollectionService collection, AccessService access,
-                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock) {
+                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock,
+                    ReminderEscalation escalation) {
+        this.escalation = escalation;
         this.log = log;
         this.periods = periods;
         this.collection = collection;
@@ -72,6 +75,7 @@ public class ReminderService {
                 if (slot.isPresent()) {
                     queued += queueSlot(scope, period, deadline, slot.get());
                 }
+                queued += escalation.queueDue(scope, period, deadline, now);
             }
         }
         return queued;
@@ -82,6 +86,9 @@ public class ReminderService {
         List<DepartmentProgress> progress = collection.progress(period, scope.flows());
         List<DepartmentProgress> late = progress.stream().filter(p -> p.state() != DepartmentProgress.State.SUBMITTED).toList();
         for (DepartmentProgress owing : late) {
+            if (owing.state() == DepartmentProgress.State.AWAITING_APPROVAL) {
+                continue; // handed in and locked: its head is asked, not its members
+            }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
                 if (claim(period, slot.key(), member)) {
                     messages.add(reminder(scope, period, deadline, slot.kind(), owing, member));
@@ -114,7 +121,8 @@ public class ReminderService {
         List<Outbound> messages = new ArrayList<>();
         ZonedDateTime deadline = period.getDeadline() == null ? null : period.getDeadline().atZone(clock.getZone());
         for (DepartmentProgress owing : collection.progress(period, scope.flows())) {
-            if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())) {
+            if (owing.state() == DepartmentProgress.State.SUBMITTED || owing.state() == DepartmentProgress.State.AWAITING_APPROVAL
+                    || !departmentCodes.contains(owing.departmentCode())) {
                 continue;
             }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
@@ -148,7 +156,9 @@ public class ReminderService {
                 period.key().label(), deadline(deadline), late.size(), scope.flows().size()));
         for (DepartmentProgress owing : late) {
             String department = scope.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
-            text.append('\n').append(texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
+            text.append('\n').append(owing.state() == DepartmentProgress.State.AWAITING_APPROVAL
+                    ? texts.get("approval.late-line", department)
+                    : texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
         }
         return new Outbound(Recipient.member(admin.getId()), text.toString(),
                 List.of(List.of(buttons.remindAllLate()), List.of(buttons.progress())));
