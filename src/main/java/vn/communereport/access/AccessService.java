@@ -23,13 +23,16 @@ public class AccessService {
     private final MemberIdentityRepository identities;
     private final InviteRepository invites;
     private final ActingMembershipRepository acting;
+    private final DepartmentHeads heads;
     private final Clock clock;
     private final Duration inviteValidity;
     private final SecureRandom random = new SecureRandom();
 
     AccessService(MemberRepository members, MemberIdentityRepository identities, InviteRepository invites,
-                  ActingMembershipRepository acting, Clock clock, @Value("${app.invite-validity:P7D}") Duration inviteValidity) {
+                  ActingMembershipRepository acting, DepartmentHeads heads, Clock clock,
+                  @Value("${app.invite-validity:P7D}") Duration inviteValidity) {
         this.acting = acting;
+        this.heads = heads;
         this.members = members;
         this.identities = identities;
         this.invites = invites;
@@ -164,13 +167,20 @@ public class AccessService {
 
     @Transactional
     public String createInvite(Member admin, String departmentCode) {
+        return createInvite(admin, departmentCode, false);
+    }
+
+    /** An invite code; with {@code asHead}, whoever redeems it also becomes the department's head. */
+    @Transactional
+    public String createInvite(Member admin, String departmentCode, boolean asHead) {
         requireAdmin(admin);
         String code;
         do {
             code = randomCode();
         } while (invites.findByCode(code).isPresent());
         Instant now = clock.instant();
-        invites.save(new Invite(code, admin.getCommuneCode(), departmentCode, admin.getId(), now, now.plus(inviteValidity)));
+        Invite invite = new Invite(code, admin.getCommuneCode(), departmentCode, admin.getId(), now, now.plus(inviteValidity));
+        invites.save(asHead ? invite.asHead() : invite);
         return code;
     }
 
@@ -210,6 +220,9 @@ public class AccessService {
         identities.findByMemberIdAndChannel(member.getId(), who.channel()).ifPresent(i -> i.seenAt(who.address()));
         member.joinDepartment(invite.getDepartmentCode());
         invite.use(member.getId(), now);
+        if (invite.isAsHead()) {
+            heads.nameByInvite(member, invite.getCreatedBy());
+        }
         return new Redemption(InviteOutcome.JOINED, member);
     }
 
@@ -257,6 +270,7 @@ public class AccessService {
         requireAdmin(admin);
         Optional<Member> member = members.findById(memberId)
                 .filter(m -> m.getCommuneCode().equals(admin.getCommuneCode()) && m.getDepartmentCode() != null);
+        member.ifPresent(m -> heads.leaving(m, admin.getId()));
         member.ifPresent(Member::leaveDepartment);
         return member;
     }

@@ -24,6 +24,8 @@ class Invite {
     private Instant expiresAt;
     private Long usedBy;
     private Instant usedAt;
+    /** Whoever redeems it becomes the department's head. */
+    private boolean asHead;
     @Version
     @Column(nullable = false)
     private long version;
@@ -67,6 +69,19 @@ class Invite {
     /** Withdrawn by the office: it ended just before now, so redeeming it is refused as expired (even at this instant). */
     void withdraw(Instant at) {
         this.expiresAt = at.minusMillis(1);
+    }
+
+    boolean isAsHead() {
+        return asHead;
+    }
+
+    Invite asHead() {
+        this.asHead = true;
+        return this;
+    }
+
+    long getCreatedBy() {
+        return createdBy;
     }
 
     boolean isUsed() {

@@ -133,11 +133,17 @@ public class CollectionService {
         return submission(periodId, departmentCode).map(Submission::isSubmitted).orElse(false);
     }
 
-    /** How many of these departments have handed their part in for the period. */
+    /** Whether the department's part counts as in: handed in and, where its head's approval was asked, approved. */
+    @Transactional(readOnly = true)
+    public boolean isIn(long periodId, String departmentCode) {
+        return submission(periodId, departmentCode).map(Submission::isIn).orElse(false);
+    }
+
+    /** How many of these departments' parts count as in for the period (handed in and approved where asked). */
     @Transactional(readOnly = true)
     public long submittedCount(long periodId, Collection<String> departmentCodes) {
         return submissions.findByPeriodId(periodId).stream()
-                .filter(s -> s.isSubmitted() && departmentCodes.contains(s.getDepartmentCode())).count();
+                .filter(s -> s.isIn() && departmentCodes.contains(s.getDepartmentCode())).count();
     }
 
     /** The stored answers to these questions in the period, by question id. */
@@ -172,6 +178,16 @@ public class CollectionService {
      */
     @Transactional
     public SubmitResult submit(ReportingPeriod period, String departmentCode, long memberId, Collection<String> allDepartments) {
+        return submit(period, departmentCode, memberId, allDepartments, false);
+    }
+
+    /**
+     * Hands a department's part in; with {@code awaitApproval} it is locked but counts as in only once its head approves
+     * it ({@link PartApprovals}).
+     */
+    @Transactional
+    public SubmitResult submit(ReportingPeriod period, String departmentCode, long memberId, Collection<String> allDepartments,
+                               boolean awaitApproval) {
         // Two last parts handed in at once would each miss the other's uncommitted submission, and nobody would
         // tell the office that everything is in: submissions of a period take turns. The status is read after the
         // lock, so a period closed meanwhile is seen closed.
@@ -187,13 +203,19 @@ public class CollectionService {
         }
         Instant now = clock.instant();
         submission.submit(memberId, now);
+        if (awaitApproval) {
+            submission.awaitApproval();
+        }
         submissions.saveAndFlush(submission);
         submissionEvents.save(new SubmissionEvent(period.getId(), departmentCode, "SUBMITTED", memberId, null, now));
-        Set<String> submitted = submissions.findByPeriodId(period.getId()).stream()
-                .filter(Submission::isSubmitted).map(Submission::getDepartmentCode).collect(Collectors.toSet());
-        boolean allIn = submitted.containsAll(allDepartments)
-                && periods.claimAllInNotice(period.getId(), now) == 1;
-        return new SubmitResult(true, allIn);
+        return new SubmitResult(true, claimAllIn(period, allDepartments, now));
+    }
+
+    /** Whether every part now counts as in; true for one caller only, who tells the office. */
+    boolean claimAllIn(ReportingPeriod period, Collection<String> allDepartments, Instant now) {
+        Set<String> in = submissions.findByPeriodId(period.getId()).stream()
+                .filter(Submission::isIn).map(Submission::getDepartmentCode).collect(Collectors.toSet());
+        return in.containsAll(allDepartments) && periods.claimAllInNotice(period.getId(), now) == 1;
     }
 
     /** Unlocks a submitted part with the office's comment. */
@@ -221,7 +243,9 @@ public class CollectionService {
             int answered = flow.size() - missingRequired(flow, stored).size();
             Submission submission = byDepartment.get(flow.departmentCode());
             DepartmentProgress.State state;
-            if (submission != null && submission.isSubmitted()) {
+            if (submission != null && submission.awaitsApproval()) {
+                state = DepartmentProgress.State.AWAITING_APPROVAL;
+            } else if (submission != null && submission.isSubmitted()) {
                 state = DepartmentProgress.State.SUBMITTED;
             } else if (submission != null) {
                 state = DepartmentProgress.State.REOPENED;

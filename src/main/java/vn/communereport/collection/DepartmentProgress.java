@@ -6,5 +6,6 @@ import java.time.Instant;
 public record DepartmentProgress(String departmentCode, int answered, int total, State state,
                                  Long submittedBy, Instant submittedAt) {
 
-    public enum State { NOT_STARTED, ANSWERING, SUBMITTED, REOPENED }
+    /** SUBMITTED: the part counts as in; AWAITING_APPROVAL: handed in, locked, waiting for the department head. */
+    public enum State { NOT_STARTED, ANSWERING, SUBMITTED, REOPENED, AWAITING_APPROVAL }
 }

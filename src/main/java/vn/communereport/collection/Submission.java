@@ -17,6 +17,9 @@ public class Submission {
 
     public enum Status { SUBMITTED, REOPENED }
 
+    /** A submitted part waiting for its department head, or approved by them; null where no approval was asked. */
+    public enum Approval { PENDING, APPROVED }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -29,6 +32,10 @@ public class Submission {
     private Long reopenedBy;
     private Instant reopenedAt;
     private String reopenComment;
+    @Enumerated(EnumType.STRING)
+    private Approval approval;
+    private Long approvedBy;
+    private Instant approvedAt;
     @Version
     @Column(nullable = false)
     private long version;
@@ -41,12 +48,47 @@ public class Submission {
         this.departmentCode = departmentCode;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    /** Changes with every submission, approval and reopening: what a button about this part was made for. */
+    public long getVersion() {
+        return version;
+    }
+
+    public Long getPeriodId() {
+        return periodId;
+    }
+
     public String getDepartmentCode() {
         return departmentCode;
     }
 
     public boolean isSubmitted() {
         return status == Status.SUBMITTED;
+    }
+
+    /** Handed in and, where the head's approval was asked, approved: the part counts as in. */
+    public boolean isIn() {
+        return isSubmitted() && approval != Approval.PENDING;
+    }
+
+    /** Handed in and waiting for the department head's approval (locked meanwhile). */
+    public boolean awaitsApproval() {
+        return isSubmitted() && approval == Approval.PENDING;
+    }
+
+    public Approval getApproval() {
+        return approval;
+    }
+
+    public Long getApprovedBy() {
+        return approvedBy;
+    }
+
+    public Instant getApprovedAt() {
+        return approvedAt;
     }
 
     public Status getStatus() {
@@ -77,6 +119,19 @@ public class Submission {
         this.status = Status.SUBMITTED;
         this.submittedBy = memberId;
         this.submittedAt = at;
+        this.approval = null;
+        this.approvedBy = null;
+        this.approvedAt = null;
+    }
+
+    void awaitApproval() {
+        this.approval = Approval.PENDING;
+    }
+
+    void approve(long memberId, Instant at) {
+        this.approval = Approval.APPROVED;
+        this.approvedBy = memberId;
+        this.approvedAt = at;
     }
 
     void reopen(long memberId, Instant at, String comment) {

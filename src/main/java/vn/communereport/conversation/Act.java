@@ -55,7 +55,18 @@ enum Act {
     /** the office opens a proposed period (the argument is "<period key>-<report code>", checked against the proposals) */
     OPEN_PROPOSED("okw", Arg.CODE),
     /** the office lets one department enter late (the argument is the department's code) */
-    LATE_ENTRY("late", Arg.CODE);
+    LATE_ENTRY("late", Arg.CODE),
+    // the department head's approval (the argument is the submission's reference, "id-version")
+    APPROVE_PART("hok", Arg.CODE),
+    RETURN_PART("hret", Arg.CODE),
+    // heads named by the office
+    /** an invite whose holder becomes the head (the argument is the department's code) */
+    INVITE_HEAD("invh", Arg.CODE),
+    HEAD_CHOOSE("hds", Arg.NONE),
+    /** the member named head of the department they are in (the argument is the member's id) */
+    NAME_HEAD("hname", Arg.NUMBER),
+    /** the department whose head is removed */
+    REMOVE_HEAD("hdel", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

@@ -33,7 +33,8 @@ class ButtonRoutes {
     ButtonRoutes(ActionCodec codec, FlowStart start, QuestionButtons questions, Reviewing reviewing, Submitting submitting,
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
                  OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
-                 SentenceChoosing sentences, OfficeWindows windows, OfficeLateEntry lateEntry) {
+                 SentenceChoosing sentences, OfficeWindows windows, OfficeLateEntry lateEntry,
+                 HeadApproval approval, OfficeHeads heads) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -60,6 +61,13 @@ class ButtonRoutes {
         routes.put(Act.DRAFT_DROP, new Route(MEMBERS, sentences::drop));
         routes.put(Act.OPEN_PROPOSED, new Route(OFFICE, (turn, action) -> windows.openProposed(turn, action.argument())));
         routes.put(Act.LATE_ENTRY, new Route(OFFICE, (turn, action) -> lateEntry.askEnd(turn, action.argument())));
+        // Who may decide on a part is checked against the part itself (its head, or the office for a head's own part).
+        routes.put(Act.APPROVE_PART, new Route(EVERYONE, (turn, action) -> approval.approve(turn, action.argument())));
+        routes.put(Act.RETURN_PART, new Route(EVERYONE, (turn, action) -> approval.askComment(turn, action.argument())));
+        routes.put(Act.INVITE_HEAD, new Route(OFFICE, (turn, action) -> heads.invite(turn, action.argument())));
+        routes.put(Act.HEAD_CHOOSE, new Route(OFFICE, (turn, action) -> heads.choose(turn, "")));
+        routes.put(Act.NAME_HEAD, new Route(OFFICE, (turn, action) -> heads.name(turn, action.number())));
+        routes.put(Act.REMOVE_HEAD, new Route(OFFICE, (turn, action) -> heads.remove(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

@@ -58,6 +58,7 @@ class CommandRegistry implements CommandMenu {
                 new Command("xuatdulieu", List.of(), OFFICE, reports::export),
                 new Command("thuhoi", List.of(), OFFICE, members::chooseRevoke),
                 new Command("thanhvien", List.of(), OFFICE, members::list),
+                new Command("truongphong", List.of(), OFFICE, members::heads),
                 new Command("trogiup", List.of("help"), EVERYONE, (turn, argument) -> help(turn)));
     }
 

@@ -45,14 +45,17 @@ public class ConversationEngine {
     private final ProvinceDesk province;
     private final SentenceChoosing sentences;
     private final OfficeLateEntry lateEntry;
+    private final HeadApproval approval;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
                        OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province,
-                       SentenceChoosing sentences, OfficeLateEntry lateEntry) {
+                       SentenceChoosing sentences, OfficeLateEntry lateEntry,
+                       HeadApproval approval) {
         this.sentences = sentences;
         this.lateEntry = lateEntry;
+        this.approval = approval;
         this.outbox = outbox;
         this.province = province;
         this.deliveries = deliveries;
@@ -170,6 +173,7 @@ public class ConversationEngine {
             case AWAIT_DEADLINE -> periods.openWithDeadline(turn, text);
             case AWAIT_OWN_SENTENCE -> sentences.ownVersion(turn, text);
             case AWAIT_LATE_END -> lateEntry.withEndDay(turn, text);
+            case AWAIT_RETURN_COMMENT -> approval.withComment(turn, text);
             case CONFIRM_OVERWRITE -> turn.say(texts.get("overwrite.press-button"));
             case CONFIRM_WARNING -> {
                 // Typing a new value is the natural way to correct it.

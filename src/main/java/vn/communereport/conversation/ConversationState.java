@@ -16,7 +16,8 @@ class ConversationState {
     enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING,
         /** after «Sửa câu»: the member's own version of a block's drafted sentence */
         AWAIT_OWN_SENTENCE,
-        AWAIT_LATE_END }
+        AWAIT_LATE_END,
+        AWAIT_RETURN_COMMENT }
 
     @Id
     private Long memberId;
@@ -119,6 +120,12 @@ class ConversationState {
     void awaitReopenComment(String departmentCode) {
         this.mode = Mode.AWAIT_REOPEN_COMMENT;
         this.context = departmentCode;
+    }
+
+    /** The head returns a part: its comment comes next ({@code reference}: the submission, "id-version"). */
+    void awaitReturnComment(String reference) {
+        this.mode = Mode.AWAIT_RETURN_COMMENT;
+        this.context = reference;
     }
 
     void awaitDeadline(String periodKey) {

@@ -107,7 +107,8 @@ class FlowStart {
     /** «Tạm dừng»: everything is stored already; an office dialog waiting for text is cancelled. */
     void pause(Turn turn) {
         if (turn.state.mode() == Mode.AWAIT_REOPEN_COMMENT || turn.state.mode() == Mode.AWAIT_DEADLINE
-                || turn.state.mode() == Mode.AWAIT_LATE_END) {
+                || turn.state.mode() == Mode.AWAIT_LATE_END
+                || turn.state.mode() == Mode.AWAIT_RETURN_COMMENT) {
             turn.state.idle();
             turn.say(texts.get("office.cancelled"));
             return;

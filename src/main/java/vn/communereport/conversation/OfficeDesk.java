@@ -129,7 +129,8 @@ public class OfficeDesk {
         collection.recordPeriodEvent(period, "PERIOD_CLOSED", admin.getId(), null);
         List<Outbound> notices = new ArrayList<>();
         for (DepartmentProgress progress : collection.progress(period, scope.flows())) {
-            if (progress.state() != DepartmentProgress.State.SUBMITTED) {
+            // A part waiting for its head was handed in: its members were not late.
+            if (progress.state() != DepartmentProgress.State.SUBMITTED && progress.state() != DepartmentProgress.State.AWAITING_APPROVAL) {
                 notices.addAll(toEach(access.departmentMembers(scope.communeCode(), progress.departmentCode()),
                         texts.get("period.closed-late", scope.report().name(), period.key().label(),
                                 scope.department(progress.departmentCode()).name(), scope.office()), List.of()));

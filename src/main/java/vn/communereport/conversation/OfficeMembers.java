@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.access.DepartmentHeads;
 import vn.communereport.access.Member;
 import vn.communereport.definition.Department;
 import vn.communereport.messaging.Outbound.Button;
@@ -22,10 +23,14 @@ class OfficeMembers {
     private final ActionCodec actions;
     private final Optional<InviteLinks> inviteLinks;
     private final OfficeDesk desk;
+    private final DepartmentHeads heads;
+    private final OfficeHeads headDesk;
 
     OfficeMembers(AccessService access, Texts texts, Screens screens, ActionCodec actions, Optional<InviteLinks> inviteLinks,
-                  OfficeDesk desk) {
+                  OfficeDesk desk, DepartmentHeads heads, OfficeHeads headDesk) {
         this.access = access;
+        this.heads = heads;
+        this.headDesk = headDesk;
         this.desk = desk;
         this.texts = texts;
         this.screens = screens;
@@ -38,7 +43,8 @@ class OfficeMembers {
         if (department.isEmpty()) {
             List<List<Button>> rows = new ArrayList<>();
             for (Department d : turn.scope.commune().departments()) {
-                rows.add(List.of(actions.button(d.name(), Action.of(Act.INVITE, d.code()))));
+                rows.add(List.of(actions.button(d.name(), Action.of(Act.INVITE, d.code())),
+                        actions.button(texts.get("approval.button.invite-head"), Action.of(Act.INVITE_HEAD, d.code()))));
             }
             turn.say(argument.isBlank() ? texts.get("invite.choose") : texts.get("invite.unknown-department", argument), rows);
             return;
@@ -53,13 +59,20 @@ class OfficeMembers {
     void list(Turn turn, String argument) {
         StringBuilder text = new StringBuilder(texts.get("members.header", turn.scope.commune().name()));
         List<Member> active = access.activeMembers(turn.scope.communeCode());
+        java.util.Map<String, Long> named = heads.heads(turn.scope.communeCode());
         for (Department department : turn.scope.commune().departments()) {
             List<String> names = active.stream().filter(m -> department.code().equals(m.getDepartmentCode()))
-                    .map(m -> screens.who(m.getId())).toList();
+                    .map(m -> m.getId().equals(named.get(department.code()))
+                            ? texts.get("approval.members.head", screens.who(m.getId())) : screens.who(m.getId())).toList();
             text.append('\n').append(names.isEmpty() ? texts.get("members.none", department.name())
                     : texts.get("members.line", department.name(), names.size(), String.join(", ", names)));
         }
-        turn.say(text.toString());
+        turn.say(text.toString(), List.of(List.of(actions.button(texts.get("approval.button.heads"), Action.of(Act.HEAD_CHOOSE)))));
+    }
+
+    /** {@code /truongphong}: each department's head, to name or remove. */
+    void heads(Turn turn, String argument) {
+        headDesk.choose(turn, argument);
     }
 
     void chooseRevoke(Turn turn, String argument) {

@@ -51,6 +51,7 @@ class OfficeProgress {
                 case ANSWERING -> texts.get("progress.answering", name, p.answered(), p.total());
                 case SUBMITTED -> texts.get("progress.submitted", name, screens.when(p.submittedAt()), screens.who(p.submittedBy()));
                 case REOPENED -> texts.get("progress.reopened", name, p.answered(), p.total());
+                case AWAITING_APPROVAL -> texts.get("approval.progress", name, screens.when(p.submittedAt()), screens.who(p.submittedBy()));
             };
             if (p.state() == DepartmentProgress.State.SUBMITTED) {
                 done++;

@@ -3,6 +3,7 @@ package vn.communereport.conversation;
 import org.springframework.stereotype.Component;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.access.DepartmentHeads;
 import vn.communereport.definition.CommuneDefinition;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Texts;
@@ -15,8 +16,10 @@ class Onboarding {
     private final ReportScopes scopes;
     private final Texts texts;
     private final MiniAppButton miniApp;
+    private final DepartmentHeads heads;
 
-    Onboarding(AccessService access, ReportScopes scopes, Texts texts, MiniAppButton miniApp) {
+    Onboarding(AccessService access, ReportScopes scopes, Texts texts, MiniAppButton miniApp, DepartmentHeads heads) {
+        this.heads = heads;
         this.access = access;
         this.scopes = scopes;
         this.texts = texts;
@@ -51,6 +54,9 @@ class Onboarding {
                 CommuneDefinition commune = scopes.commune(turn.member.getCommuneCode()).orElseThrow();
                 turn.say(texts.get("invite.joined", commune.department(turn.member.getDepartmentCode()).orElseThrow().name(),
                         commune.name()), miniApp.rows());
+                if (heads.isHead(turn.member)) {
+                    turn.say(texts.get("approval.heads.joined-as-head"));
+                }
                 return true;
             }
         }

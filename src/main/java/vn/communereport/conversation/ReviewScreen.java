@@ -11,6 +11,7 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
+import vn.communereport.definition.ReportDefinition;
 import vn.communereport.messaging.Outbound.Button;
 import vn.communereport.messaging.Texts;
 
@@ -48,13 +49,7 @@ class ReviewScreen {
         }
         text.append(texts.get("review.header", turn.scope.department(flow.departmentCode()).name(), screens.about(turn.scope, period),
                 flow.size() - missing.size(), flow.size())).append('\n');
-        int position = 1;
-        for (Question question : flow.questions()) {
-            Answer answer = stored.get(question.id());
-            String value = answer == null ? texts.get("review.missing") : screens.value(question, answer.value());
-            text.append('\n').append(texts.get("review.line", position++, screens.place(turn.scope.report(), question),
-                    Screens.shorten(question.prompt(), 90), value));
-        }
+        text.append(lines(turn.scope.report(), flow, stored));
         List<List<Button>> buttons = new ArrayList<>();
         if (submitted) {
             text.append("\n\n").append(texts.get("review.locked", turn.scope.office()));
@@ -71,6 +66,19 @@ class ReviewScreen {
         for (int i = 0; i < parts.size(); i++) {
             turn.say(parts.get(i), i == parts.size() - 1 ? buttons : List.of());
         }
+    }
+
+    /** One line per question, in the flow's order, with its answer: the part as the review (and its head) reads it. */
+    String lines(ReportDefinition report, Flow flow, Map<String, Answer> stored) {
+        StringBuilder text = new StringBuilder();
+        int position = 1;
+        for (Question question : flow.questions()) {
+            Answer answer = stored.get(question.id());
+            String value = answer == null ? texts.get("review.missing") : screens.value(question, answer.value());
+            text.append('\n').append(texts.get("review.line", position++, screens.place(report, question),
+                    Screens.shorten(question.prompt(), 90), value));
+        }
+        return text.toString();
     }
 
     /** Numbered buttons, a page at a time, to pick the answer to correct. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param sharedFrom  the report whose outline, table, rules and flows this one shares ({@code shares:}), or null
  * @param sentencePatterns the drafted first sentences of narrative blocks ({@code draft:} on a section)
  * @param cutOff      each period's data window, deadline and grace ({@code cut_off:}), or null: no window, no lock by itself
+ * @param approval    who approves a part before it counts as in, and whom reminders escalate to (each report its own)
  */
 public record ReportDefinition(
         String code,
@@ -31,19 +32,20 @@ public record ReportDefinition(
         boolean opensItself,
         String sharedFrom,
         SentencePatterns sentencePatterns,
-        CutOff cutOff) {
+        CutOff cutOff,
+        ApprovalPolicy approval) {
 
     /** A report that shares the outline, table, rules and flows of another, with its own code, name, period and dates. */
     ReportDefinition sharing(String newCode, String newName, Frequency newFrequency, String newTitle, String newOpening,
-                             String newClosing, ReminderPolicy newReminders, boolean newOpensItself) {
+                             String newClosing, ReminderPolicy newReminders, boolean newOpensItself, ApprovalPolicy newApproval) {
         return new ReportDefinition(newCode, newName, newFrequency, newTitle, newOpening, newClosing, sections, tableTitle, rows,
-                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns, cutOff);
+                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns, cutOff, newApproval);
     }
 
     /** The same report with its own cut-off (a report that shares another's questions has its own windows). */
     ReportDefinition withCutOff(CutOff ownCutOff) {
         return new ReportDefinition(code, name, frequency, title, opening, closing, sections, tableTitle, rows, rules,
-                flowsByDepartment, reminders, opensItself, sharedFrom, sentencePatterns, ownCutOff);
+                flowsByDepartment, reminders, opensItself, sharedFrom, sentencePatterns, ownCutOff, approval);
     }
 
     public Optional<CutOff> cutOffRule() {

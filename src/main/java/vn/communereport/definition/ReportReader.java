@@ -34,7 +34,7 @@ final class ReportReader {
     }
 
     private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
-            "reminders", "opens", "cut_off");
+            "reminders", "opens", "cut_off", "approval");
     private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
 
     private YamlNode doc;
@@ -79,7 +79,8 @@ final class ReportReader {
         checkTemplate(doc, "opening", doc.text("opening"), Map.of());
         checkTemplate(doc, "closing", doc.text("closing"), Map.of());
         return base.sharing(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"), doc.text("closing"),
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc))
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc),
+                ApprovalPolicyReader.read(doc))
                 .withCutOff(CutOffReader.read(doc, frequency));
     }
 
@@ -149,7 +150,8 @@ final class ReportReader {
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
                 doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
                 SentencePatternReader.read(doc, rows),
-                CutOffReader.read(doc, frequency));
+                CutOffReader.read(doc, frequency),
+                ApprovalPolicyReader.read(doc));
     }
 
     // ---------------------------------------------------------------- table
@@ -254,7 +256,7 @@ final class ReportReader {
             throw r.error("definition.reminders.holidays-moved");
         }
         r.allowOnly(Set.of("days_before", "on_deadline_day", "every_working_day_after", "morning", "working_hours",
-                "working_days"));
+                "working_days", "escalate"));
         ReminderPolicy defaults = ReminderPolicy.defaults();
         List<Integer> daysBefore = new ArrayList<>();
         for (String day : r.texts("days_before")) {

@@ -45,10 +45,13 @@ public class ReminderService {
     private final Texts texts;
     private final Clock clock;
     private final EntryLock entryLock;
+    private final ReminderEscalation escalation;
 
     ReminderService(ReminderLogRepository log, PeriodService periods, CollectionService collection, AccessService access,
-                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock, EntryLock entryLock) {
+                    ReportScopes scopes, ReminderButtons buttons, Outbox outbox, Texts texts, Clock clock, EntryLock entryLock,
+                    ReminderEscalation escalation) {
         this.entryLock = entryLock;
+        this.escalation = escalation;
         this.log = log;
         this.periods = periods;
         this.collection = collection;
@@ -75,6 +78,7 @@ public class ReminderService {
                 if (slot.isPresent()) {
                     queued += queueSlot(scope, period, deadline, slot.get());
                 }
+                queued += escalation.queueDue(scope, period, deadline, now);
             }
         }
         return queued;
@@ -87,6 +91,9 @@ public class ReminderService {
         for (DepartmentProgress owing : late) {
             if (entryLock.lockedNow(period, owing.departmentCode())) {
                 continue; // past the deadline and its grace: only a department let in late can still act on a reminder
+            }
+            if (owing.state() == DepartmentProgress.State.AWAITING_APPROVAL) {
+                continue; // handed in and locked: its head is asked, not its members
             }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
                 if (claim(period, slot.key(), member)) {
@@ -120,8 +127,8 @@ public class ReminderService {
         List<Outbound> messages = new ArrayList<>();
         ZonedDateTime deadline = period.getDeadline() == null ? null : period.getDeadline().atZone(clock.getZone());
         for (DepartmentProgress owing : collection.progress(period, scope.flows())) {
-            if (owing.state() == DepartmentProgress.State.SUBMITTED || !departmentCodes.contains(owing.departmentCode())
-                    || entryLock.lockedNow(period, owing.departmentCode())) {
+            if (owing.state() == DepartmentProgress.State.SUBMITTED || owing.state() == DepartmentProgress.State.AWAITING_APPROVAL
+                    || !departmentCodes.contains(owing.departmentCode()) || entryLock.lockedNow(period, owing.departmentCode())) {
                 continue;
             }
             for (Member member : access.departmentMembers(scope.communeCode(), owing.departmentCode())) {
@@ -155,7 +162,9 @@ public class ReminderService {
                 period.key().label(), deadline(deadline), late.size(), scope.flows().size()));
         for (DepartmentProgress owing : late) {
             String department = scope.commune().department(owing.departmentCode()).map(d -> d.name()).orElse(owing.departmentCode());
-            text.append('\n').append(texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
+            text.append('\n').append(owing.state() == DepartmentProgress.State.AWAITING_APPROVAL
+                    ? texts.get("approval.late-line", department)
+                    : texts.get("reminder.late-line", department, owing.total() - owing.answered(), owing.total()));
         }
         return new Outbound(Recipient.member(admin.getId()), text.toString(),
                 List.of(List.of(buttons.remindAllLate()), List.of(buttons.progress())));

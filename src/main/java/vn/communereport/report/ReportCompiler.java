@@ -146,7 +146,8 @@ public class ReportCompiler {
         }
         Set<String> submitted = new HashSet<>();
         for (Flow flow : scope.flows()) {
-            if (collection.isSubmitted(period.getId(), flow.departmentCode())) {
+            // A part waiting for its head's approval is still missing from the report.
+            if (collection.isIn(period.getId(), flow.departmentCode())) {
                 submitted.add(flow.departmentCode());
             }
         }

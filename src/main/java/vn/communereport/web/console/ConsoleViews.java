@@ -82,6 +82,7 @@ class ConsoleViews {
                 case ANSWERING -> "answering";
                 case SUBMITTED -> "submitted";
                 case REOPENED -> "reopened";
+                case AWAITING_APPROVAL -> "awaiting-approval";
             };
             String reopenedAt = "";
             String reopenedBy = "";

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.communereport.access.AccessService;
+import vn.communereport.access.DepartmentHeads;
 import vn.communereport.access.Member;
 import vn.communereport.definition.Department;
 
@@ -20,7 +21,7 @@ import vn.communereport.definition.Department;
 @RequestMapping("/app/office")
 class MembersController {
 
-    record PersonView(long id, String name) {
+    record PersonView(long id, String name, boolean head) {
     }
 
     record InviteView(long id, String code, String department, String expiresAt, boolean fresh) {
@@ -33,8 +34,10 @@ class MembersController {
     private final ConsoleViews views;
     private final AccessService access;
     private final ConsoleActions actions;
+    private final DepartmentHeads heads;
 
-    MembersController(ConsolePages pages, ConsoleViews views, AccessService access, ConsoleActions actions) {
+    MembersController(ConsolePages pages, ConsoleViews views, AccessService access, ConsoleActions actions, DepartmentHeads heads) {
+        this.heads = heads;
         this.pages = pages;
         this.views = views;
         this.access = access;
@@ -46,10 +49,11 @@ class MembersController {
                    @RequestParam(required = false) Long invite) {
         pages.page(model, admin, "members", done, null);
         List<Member> active = access.activeMembers(admin.scope().communeCode());
+        java.util.Map<String, Long> named = heads.heads(admin.scope().communeCode());
         List<DepartmentView> departments = new ArrayList<>();
         for (Department department : admin.scope().commune().departments()) {
             List<PersonView> people = active.stream().filter(m -> department.code().equals(m.getDepartmentCode()))
-                    .map(m -> new PersonView(m.getId(), views.who(m.getId()))).toList();
+                    .map(m -> new PersonView(m.getId(), views.who(m.getId()), m.getId().equals(named.get(department.code())))).toList();
             departments.add(new DepartmentView(department.code(), department.name(), people));
         }
         List<InviteView> invites = access.pendingInvites(admin.scope().communeCode()).stream()
