@@ -43,11 +43,13 @@ public class ConversationEngine {
     /** Where {@link #handle} writes what a turn says, in the turn's transaction. */
     private final Outbox outbox;
     private final ProvinceDesk province;
+    private final ReasonReply reasons;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
-                       OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province) {
+                       OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province, ReasonReply reasons) {
+        this.reasons = reasons;
         this.outbox = outbox;
         this.province = province;
         this.deliveries = deliveries;
@@ -170,6 +172,8 @@ public class ConversationEngine {
                 answering.text(turn, text);
             }
             case REVIEW, CONFIRM_SUBMIT -> turn.say(texts.get("review.press-button"));
+            case AWAIT_REASON -> reasons.text(turn, text);
+            case AWAIT_SHEET_REASON -> sheets.reason(turn, text);
             case IDLE -> {
                 if (AccessService.looksLikeInviteCode(text)) {
                     if (!choice.joinAnother(turn, text)) {

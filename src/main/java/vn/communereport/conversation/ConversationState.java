@@ -13,7 +13,11 @@ import jakarta.persistence.Version;
 @Entity
 class ConversationState {
 
-    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING }
+    enum Mode { IDLE, ANSWERING, REVIEW, CONFIRM_SUBMIT, CONFIRM_OVERWRITE, AWAIT_REOPEN_COMMENT, AWAIT_DEADLINE, CONFIRM_WARNING,
+        /** a kept warning waits for its reason (the value in pendingValue) */
+        AWAIT_REASON,
+        /** a spreadsheet's figures with warnings wait for the reason they are kept (its reference in context) */
+        AWAIT_SHEET_REASON }
 
     @Id
     private Long memberId;
@@ -103,6 +107,18 @@ class ConversationState {
     void confirmWarning(String pendingValue) {
         this.mode = Mode.CONFIRM_WARNING;
         this.pendingValue = pendingValue;
+    }
+
+    /** The value kept despite its warnings waits for the reason. */
+    void awaitReason(String pendingValue) {
+        this.mode = Mode.AWAIT_REASON;
+        this.pendingValue = pendingValue;
+    }
+
+    /** A kept spreadsheet (by its reference) waits for the reason its figures with warnings are kept. */
+    void awaitSheetReason(String reference) {
+        this.mode = Mode.AWAIT_SHEET_REASON;
+        this.context = reference;
     }
 
     void draft(String draft) {

@@ -49,11 +49,17 @@ class ReviewScreen {
         text.append(texts.get("review.header", turn.scope.department(flow.departmentCode()).name(), screens.about(turn.scope, period),
                 flow.size() - missing.size(), flow.size())).append('\n');
         int position = 1;
+        // the reasons given for values kept despite a warning, for the department head who approves this summary too
+        Map<String, CollectionService.Change> reasons =
+                collection.keptReasons(period.getId(), flow.questions().stream().map(Question::id).toList());
         for (Question question : flow.questions()) {
             Answer answer = stored.get(question.id());
             String value = answer == null ? texts.get("review.missing") : screens.value(question, answer.value());
             text.append('\n').append(texts.get("review.line", position++, screens.place(turn.scope.report(), question),
                     Screens.shorten(question.prompt(), 90), value));
+            if (answer != null && reasons.containsKey(question.id())) {
+                text.append('\n').append(texts.get("reasons.review.line", Screens.shorten(reasons.get(question.id()).reason(), 200)));
+            }
         }
         List<List<Button>> buttons = new ArrayList<>();
         if (submitted) {

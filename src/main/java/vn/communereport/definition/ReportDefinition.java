@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param opensItself whether a period opens by itself when a member starts answering (the period containing today), or
  *                    only when the office opens it ({@code opens: by-office} in report.yaml)
  * @param sharedFrom  the report whose outline, table, rules and flows this one shares ({@code shares:}), or null
+ * @param outliers    how far a figure may move against last period, and its plausible range ({@code outliers:})
  */
 public record ReportDefinition(
         String code,
@@ -27,13 +28,14 @@ public record ReportDefinition(
         Map<String, Flow> flowsByDepartment,
         ReminderPolicy reminders,
         boolean opensItself,
-        String sharedFrom) {
+        String sharedFrom,
+        OutlierPolicy outliers) {
 
     /** A report that shares the outline, table, rules and flows of another, with its own code, name, period and dates. */
     ReportDefinition sharing(String newCode, String newName, Frequency newFrequency, String newTitle, String newOpening,
                              String newClosing, ReminderPolicy newReminders, boolean newOpensItself) {
         return new ReportDefinition(newCode, newName, newFrequency, newTitle, newOpening, newClosing, sections, tableTitle, rows,
-                rules, flowsByDepartment, newReminders, newOpensItself, code);
+                rules, flowsByDepartment, newReminders, newOpensItself, code, outliers);
     }
 
     public Optional<Flow> flow(String departmentCode) {

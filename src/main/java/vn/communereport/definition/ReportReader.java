@@ -35,7 +35,7 @@ final class ReportReader {
 
     private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
             "reminders", "opens");
-    private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
+    private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules", "outliers");
 
     private YamlNode doc;
 
@@ -146,7 +146,8 @@ final class ReportReader {
         Map<String, Flow> flows = new FlowReader(dir, communes, rows, blockIds).read();
         return new ReportDefinition(code, doc.text("name"), frequency, doc.text("title"), doc.text("opening"),
                 doc.text("closing"), sections, table.text("title"), List.copyOf(rows.values()), rules, flows,
-                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null);
+                doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
+                OutlierPolicyReader.read(doc, rows));
     }
 
     // ---------------------------------------------------------------- table

@@ -52,8 +52,8 @@ final class DocxReportWriter {
         if (annex) {
             DocxAnnex.annex(doc, data, data.report().rows(), data.tableTitle(), data.annexReference());
         }
-        if (data.draft() || !data.findings().isEmpty()) {
-            DocxAnnex.checks(doc, data, data.missing(), data.findings());
+        if (data.draft() || !data.checks().isEmpty()) {
+            DocxAnnex.checks(doc, data, data.missing(), data.checks());
         }
         return Docx.bytes(doc);
     }

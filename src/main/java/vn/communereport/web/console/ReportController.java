@@ -43,7 +43,7 @@ class ReportController {
         long submitted = collection.submittedCount(period.getId(), admin.scope().owingDepartments());
         model.addAttribute("submitted", submitted);
         model.addAttribute("parts", admin.scope().owingDepartments().size());
-        model.addAttribute("findings", views.findings(reports.findings(period)));
+        model.addAttribute("findings", views.checks(reports.checks(period)));
         return "console/report";
     }
 
