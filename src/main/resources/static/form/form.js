@@ -71,7 +71,7 @@
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
       body: JSON.stringify({ period: +period, q: f.dataset.q, value: how.skip ? null : sent, version: f.dataset.v ? +f.dataset.v : null,
-        confirm: !!how.confirm, overwrite: !!how.overwrite, skip: !!how.skip })
+        confirm: !!how.confirm, reason: how.confirm ? how.reason : null, overwrite: !!how.overwrite, skip: !!how.skip })
     }).then(function (r) {
       return r.json().then(function (j) { return r.status < 500 ? j : null; }, function () { return null; });
     }).then(function (j) {
@@ -94,8 +94,8 @@
         state(f, 'pending');
       }
       show(j);
-    } else if (s === 'confirm') {
-      state(f, 'confirm', null, j.message, [[T.anyway, function () { save(f, { confirm: true }); }]]);
+    } else if (s === 'confirm' || s === 'reason') {
+      warned(f, j.message);
     } else if (s === 'changed') {
       var theirs = j.theirs;
       state(f, 'changed', null, j.message, [
@@ -107,6 +107,18 @@
     } else {
       state(f, 'refused', null, j.message);
     }
+  }
+
+  // A warning kept needs a short reason: typed here, sent with the confirmation, refused by the server when too short.
+  function warned(f, message) {
+    var typed = f.querySelector('.why') ? f.querySelector('.why').value : '';
+    var why = d.createElement('input');
+    state(f, 'confirm', null, message, [[T.keep, function () { save(f, { confirm: true, reason: why.value }); }]]);
+    why.type = 'text'; why.className = 'why'; why.maxLength = 500; why.placeholder = T.why; why.value = typed;
+    why.setAttribute('aria-label', T.why);
+    var m = f.querySelector('.msg');
+    m.insertBefore(why, m.lastChild);
+    why.focus();
   }
 
   function offline(f) {

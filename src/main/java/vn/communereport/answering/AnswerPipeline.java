@@ -11,6 +11,8 @@ import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.SaveOutcome;
 import vn.communereport.definition.Reading;
 import vn.communereport.messaging.Texts;
+import vn.communereport.report.Outlier;
+import vn.communereport.report.OutlierCheck;
 import vn.communereport.report.ReportCompiler;
 import vn.communereport.report.RuleFinding;
 
@@ -26,12 +28,14 @@ public class AnswerPipeline {
     private final ReportCompiler reports;
     private final Texts texts;
     private final LockedEntry lockedEntry;
+    private final OutlierCheck outliers;
 
-    AnswerPipeline(CollectionService collection, ReportCompiler reports, Texts texts, LockedEntry lockedEntry) {
+    AnswerPipeline(CollectionService collection, ReportCompiler reports, Texts texts, LockedEntry lockedEntry, OutlierCheck outliers) {
         this.lockedEntry = lockedEntry;
         this.collection = collection;
         this.reports = reports;
         this.texts = texts;
+        this.outliers = outliers;
     }
 
     @Transactional
@@ -45,6 +49,7 @@ public class AnswerPipeline {
             return new AnswerOutcome.Locked(request.period().isOpen(), late.get()); // past the deadline and its grace
         }
         AnswerValue value;
+        String reason = null;
         if (request.input() instanceof AnswerInput.Typed typed) {
             Reading reading = request.question().type().read(typed.text(), request.question().unit(), texts);
             if (!reading.ok()) {
@@ -60,12 +65,22 @@ public class AnswerPipeline {
             if (error.isPresent()) {
                 return new AnswerOutcome.Refused("rule.error", error.get().description());
             }
-            if (!findings.isEmpty() && !request.warningsAccepted()) {
-                return new AnswerOutcome.NeedsConfirmation(value, findings);
+            List<Outlier> far = outliers.check(request.period(), request.question(), value.number());
+            if (!findings.isEmpty() || !far.isEmpty()) {
+                if (!request.warningsAccepted()) {
+                    return new AnswerOutcome.NeedsConfirmation(value, findings, far);
+                }
+                // A warning is kept only with a reason, stored with the change it explains.
+                Optional<String> problem = KeptReason.problem(request.reason());
+                if (problem.isPresent()) {
+                    return new AnswerOutcome.NeedsReason(value, AnswerOutcome.describe(findings, far),
+                            request.reason() == null ? null : problem.get());
+                }
+                reason = KeptReason.clean(request.reason());
             }
         }
         SaveOutcome saved = collection.save(request.period(), request.question(), value, request.member().getId(),
-                request.shownVersion(), request.overwrite());
+                request.shownVersion(), request.overwrite(), reason);
         return switch (saved.kind()) {
             case SAVED -> new AnswerOutcome.Stored(value, saved.current());
             case STALE -> new AnswerOutcome.ChangedMeanwhile(value, saved.current());

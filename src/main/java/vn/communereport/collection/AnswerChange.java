@@ -21,6 +21,8 @@ class AnswerChange {
     private String newValue;
     private long changedBy;
     private Instant changedAt;
+    /** Why the member kept a value that a warning rule or last period's figure questioned; null otherwise. */
+    private String reason;
 
     protected AnswerChange() {
     }
@@ -45,7 +47,11 @@ class AnswerChange {
         return changedAt;
     }
 
-    AnswerChange(Answer answer, String oldValue, String newValue, long changedBy, Instant changedAt) {
+    String getReason() {
+        return reason;
+    }
+
+    AnswerChange(Answer answer, String oldValue, String newValue, long changedBy, Instant changedAt, String reason) {
         this.answerId = answer.getId();
         this.periodId = answer.getPeriodId();
         this.questionId = answer.getQuestionId();
@@ -53,5 +59,6 @@ class AnswerChange {
         this.newValue = newValue;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
+        this.reason = reason;
     }
 }

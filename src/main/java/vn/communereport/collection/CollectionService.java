@@ -65,6 +65,13 @@ public class CollectionService {
     @Transactional
     public SaveOutcome save(ReportingPeriod period, Question question, AnswerValue value, long memberId,
                             Long shownVersion, boolean overwrite) {
+        return save(period, question, value, memberId, shownVersion, overwrite, null);
+    }
+
+    /** The same, with the reason the member gave for keeping a value a warning questioned (stored with the change). */
+    @Transactional
+    public SaveOutcome save(ReportingPeriod period, Question question, AnswerValue value, long memberId,
+                            Long shownVersion, boolean overwrite, String reason) {
         if (!period.isOpen() || isSubmitted(period.getId(), question.departmentCode())
                 || entryLock.lockedNow(period, question.departmentCode())) {
             return new SaveOutcome(SaveOutcome.Kind.LOCKED, answers.findByPeriodIdAndQuestionId(period.getId(), question.id()).orElse(null));
@@ -79,28 +86,35 @@ public class CollectionService {
             }
             AnswerValue old = answer.value();
             if (old.sameAs(value)) {
+                if (reason != null) {
+                    // the same value kept again, now with a reason: the reason is recorded, the answer is unchanged
+                    changes.save(new AnswerChange(answer, old.auditForm(), value.auditForm(), memberId, now, reason));
+                }
                 return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
             }
             answer.set(value, memberId, now);
             answers.saveAndFlush(answer);
-            changes.save(new AnswerChange(answer, old.auditForm(), value.auditForm(), memberId, now));
+            changes.save(new AnswerChange(answer, old.auditForm(), value.auditForm(), memberId, now, reason));
             return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
         }
         Answer answer = new Answer(period.getId(), question.id(), question.departmentCode());
         answer.set(value, memberId, now);
         answers.saveAndFlush(answer);
-        changes.save(new AnswerChange(answer, null, value.auditForm(), memberId, now));
+        changes.save(new AnswerChange(answer, null, value.auditForm(), memberId, now, reason));
         return new SaveOutcome(SaveOutcome.Kind.SAVED, answer);
     }
 
-    /** One change of an answer: who, when, from what, to what (values in their stored, canonical form). */
-    public record Change(String oldValue, String newValue, long changedBy, Instant changedAt) {
+    /**
+     * One change of an answer: who, when, from what, to what (values in their stored, canonical form), and the reason
+     * the member gave for keeping a value a warning questioned (null when none was asked).
+     */
+    public record Change(String oldValue, String newValue, long changedBy, Instant changedAt, String reason) {
     }
 
     @Transactional(readOnly = true)
     public List<Change> history(long periodId, String questionId) {
         return changes.findByPeriodIdAndQuestionIdOrderByIdAsc(periodId, questionId).stream()
-                .map(c -> new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt())).toList();
+                .map(c -> new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt(), c.getReason())).toList();
     }
 
     /** The histories of these questions in the period, by question id, each oldest first (one query for a whole part). */
@@ -112,9 +126,25 @@ public class CollectionService {
         }
         for (AnswerChange c : changes.findByPeriodIdAndQuestionIdInOrderByIdAsc(periodId, questionIds)) {
             byQuestion.computeIfAbsent(c.getQuestionId(), id -> new ArrayList<>())
-                    .add(new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt()));
+                    .add(new Change(c.getOldValue(), c.getNewValue(), c.getChangedBy(), c.getChangedAt(), c.getReason()));
         }
         return byQuestion;
+    }
+
+    /**
+     * The reasons that stand for these questions' current values: the latest change of each, where it carries a
+     * reason (a later change without one means the value the reason explained is gone).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Change> keptReasons(long periodId, Collection<String> questionIds) {
+        Map<String, Change> kept = new HashMap<>();
+        histories(periodId, questionIds).forEach((questionId, history) -> {
+            Change last = history.get(history.size() - 1);
+            if (last.reason() != null) {
+                kept.put(questionId, last);
+            }
+        });
+        return kept;
     }
 
     /** Records a change to the period itself (opened, deadline set, closed) in the audit trail. */

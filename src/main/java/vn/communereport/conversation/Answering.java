@@ -17,7 +17,6 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.type.NarrativeType;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.messaging.Texts;
-import vn.communereport.report.RuleFinding;
 
 /**
  * A person answers the question in front of them, or, by replying to an earlier question's message, that
@@ -36,9 +35,11 @@ class Answering {
     private final ReviewScreen review;
     private final ActionCodec actions;
     private final FlowStart start;
+    private final ReasonPrompt reasons;
 
     Answering(AnswerPipeline pipeline, CollectionService collection, Outbox outbox, Texts texts, Screens screens,
-              QuestionScreen questions, ReviewScreen review, ActionCodec actions, FlowStart start) {
+              QuestionScreen questions, ReviewScreen review, ActionCodec actions, FlowStart start, ReasonPrompt reasons) {
+        this.reasons = reasons;
         this.pipeline = pipeline;
         this.collection = collection;
         this.outbox = outbox;
@@ -133,12 +134,18 @@ class Answering {
     /** Stores through the pipeline and says what came of it. */
     void store(Turn turn, ReportingPeriod period, Flow flow, Question question, AnswerInput input, boolean overwrite,
                boolean warningsAccepted) {
+        store(turn, period, flow, question, input, overwrite, warningsAccepted, null);
+    }
+
+    /** The same, with the reason the person gave for keeping the value despite its warnings (null: none yet). */
+    void store(Turn turn, ReportingPeriod period, Flow flow, Question question, AnswerInput input, boolean overwrite,
+               boolean warningsAccepted, String reason) {
         AnswerRequest request = AnswerRequest.of(turn.member, period, question, input, turn.state.shownVersion());
         if (overwrite) {
             request = request.withOverwrite();
         }
         if (warningsAccepted) {
-            request = request.withWarningsAccepted();
+            request = request.withWarningsAccepted(reason);
         }
         show(turn, period, flow, question, pipeline.answer(request));
     }
@@ -153,11 +160,13 @@ class Answering {
             }
             questions.reask(turn, period, flow, question, texts.get(refused.reasonKey(), refused.args()));
         } else if (outcome instanceof AnswerOutcome.NeedsConfirmation warning) {
-            String found = String.join("\n", warning.warnings().stream().map(RuleFinding::description).toList());
+            String found = String.join("\n", warning.descriptions());
             turn.state.confirmWarning(warning.value().text());
             turn.say(texts.get("rule.warning", screens.value(question, warning.value()), found),
                     List.of(List.of(actions.button(texts.get("button.save-anyway"), Action.of(Act.SAVE_WARNING, question.id()))),
                             List.of(actions.button(texts.get("button.re-enter"), Action.of(Act.REENTER, question.id())))));
+        } else if (outcome instanceof AnswerOutcome.NeedsReason needs) {
+            reasons.ask(turn, question, needs.value(), needs.warnings(), needs.problemKey());
         } else if (outcome instanceof AnswerOutcome.ChangedMeanwhile changed) {
             Answer current = changed.current();
             turn.state.confirmOverwrite(changed.value().skipped() ? null : changed.value().text());

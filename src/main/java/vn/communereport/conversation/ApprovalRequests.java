@@ -100,7 +100,7 @@ class ApprovalRequests {
         String reference = submission.getId() + "-" + submission.getVersion();
         String text = texts.get("approval.request", screens.who(submission.getSubmittedBy()),
                 scope.department(flow.departmentCode()).name(), screens.about(scope, period))
-                + '\n' + review.lines(scope.report(), flow, collection.departmentAnswers(period.getId(), flow.departmentCode()))
+                + '\n' + review.lines(scope.report(), period.getId(), flow, collection.departmentAnswers(period.getId(), flow.departmentCode()))
                 + "\n\n" + texts.get("approval.request-footer");
         List<List<Button>> buttons = List.of(List.of(
                 actions.button(texts.get("approval.button.approve"), Action.of(Act.APPROVE_PART, reference)),

@@ -46,16 +46,18 @@ public class ConversationEngine {
     private final SentenceChoosing sentences;
     private final OfficeLateEntry lateEntry;
     private final HeadApproval approval;
+    private final ReasonReply reasons;
 
     ConversationEngine(ProcessedDeliveryRepository deliveries, ConversationStateRepository states, AccessService access,
                        ActingScopes scopes, ScopeChoice choice, Clock clock, Texts texts, Onboarding onboarding, CommandRegistry commands,
                        ButtonRoutes buttons, FlowStart start, Answering answering, OfficeReopening reopening,
                        OfficePeriods periods, SheetExchange sheets, Outbox outbox, ProvinceDesk province,
                        SentenceChoosing sentences, OfficeLateEntry lateEntry,
-                       HeadApproval approval) {
+                       HeadApproval approval, ReasonReply reasons) {
         this.sentences = sentences;
         this.lateEntry = lateEntry;
         this.approval = approval;
+        this.reasons = reasons;
         this.outbox = outbox;
         this.province = province;
         this.deliveries = deliveries;
@@ -181,6 +183,8 @@ public class ConversationEngine {
                 answering.text(turn, text);
             }
             case REVIEW, CONFIRM_SUBMIT -> turn.say(texts.get("review.press-button"));
+            case AWAIT_REASON -> reasons.text(turn, text);
+            case AWAIT_SHEET_REASON -> sheets.reason(turn, text);
             case IDLE -> {
                 if (AccessService.looksLikeInviteCode(text)) {
                     if (!choice.joinAnother(turn, text)) {

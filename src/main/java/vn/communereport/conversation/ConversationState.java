@@ -17,7 +17,11 @@ class ConversationState {
         /** after «Sửa câu»: the member's own version of a block's drafted sentence */
         AWAIT_OWN_SENTENCE,
         AWAIT_LATE_END,
-        AWAIT_RETURN_COMMENT }
+        AWAIT_RETURN_COMMENT,
+        /** a kept warning waits for its reason (the value in pendingValue) */
+        AWAIT_REASON,
+        /** a spreadsheet's figures with warnings wait for the reason they are kept (its reference in context) */
+        AWAIT_SHEET_REASON }
 
     @Id
     private Long memberId;
@@ -107,6 +111,18 @@ class ConversationState {
     void confirmWarning(String pendingValue) {
         this.mode = Mode.CONFIRM_WARNING;
         this.pendingValue = pendingValue;
+    }
+
+    /** The value kept despite its warnings waits for the reason. */
+    void awaitReason(String pendingValue) {
+        this.mode = Mode.AWAIT_REASON;
+        this.pendingValue = pendingValue;
+    }
+
+    /** A kept spreadsheet (by its reference) waits for the reason its figures with warnings are kept. */
+    void awaitSheetReason(String reference) {
+        this.mode = Mode.AWAIT_SHEET_REASON;
+        this.context = reference;
     }
 
     void draft(String draft) {

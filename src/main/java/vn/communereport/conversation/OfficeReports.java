@@ -16,7 +16,7 @@ import vn.communereport.messaging.Texts;
 import vn.communereport.report.CompiledReport;
 import vn.communereport.report.MissingPart;
 import vn.communereport.report.ReportCompiler;
-import vn.communereport.report.RuleFinding;
+import vn.communereport.report.CheckLine;
 
 /** The compiled report and what it is made of: the draft, a department's own part, a figure's history, the raw data. */
 @Component
@@ -65,11 +65,17 @@ class OfficeReports {
             }
         }
         text.append("\n\n").append(texts.get("compile.checks"));
-        if (report.findings().isEmpty()) {
+        if (report.checks().isEmpty()) {
             text.append('\n').append(texts.get("compile.checks-ok"));
         }
-        for (RuleFinding finding : report.findings()) {
-            text.append('\n').append(texts.get(finding.isError() ? "compile.error" : "compile.warning", finding.description()));
+        for (CheckLine check : report.checks()) {
+            String key = switch (check.kind()) {
+                case ERROR -> "compile.error";
+                case WARNING -> "compile.warning";
+                case OUTLIER -> "reasons.compile.outlier";
+            };
+            text.append('\n').append(texts.get(key, check.description()));
+            check.reasons().forEach(reason -> text.append(' ').append(reason));
         }
         Screens.split(text.toString(), limits.messageLength()).forEach(turn::say);
         turn.attach(report.docx());
@@ -106,6 +112,9 @@ class OfficeReports {
         for (CollectionService.Change change : changes) {
             text.append('\n').append(texts.get("history.line", screens.when(change.changedAt()), screens.who(change.changedBy()),
                     auditValue(question.get(), change.oldValue()), auditValue(question.get(), change.newValue())));
+            if (change.reason() != null) {
+                text.append('\n').append(texts.get("reasons.history.line", change.reason()));
+            }
         }
         Screens.split(text.toString(), limits.messageLength()).forEach(turn::say);
     }

@@ -50,13 +50,16 @@ class QuestionButtons {
         Optional<Flow> flow = start.flow(turn);
         ReportingPeriod period = start.period(turn);
         Mode mode = turn.state.mode();
-        boolean asked = mode == Mode.ANSWERING || mode == Mode.CONFIRM_OVERWRITE || mode == Mode.CONFIRM_WARNING;
+        boolean asked = mode == Mode.ANSWERING || mode == Mode.CONFIRM_OVERWRITE || mode == Mode.CONFIRM_WARNING
+                || mode == Mode.AWAIT_REASON;
         if (flow.isEmpty() || !asked || !action.questionId().equals(turn.state.questionId())
-                || !Long.valueOf(period.getId()).equals(turn.state.periodId())
-                || (mode == Mode.CONFIRM_OVERWRITE) != OVERWRITE_DIALOG.contains(action.act())
-                || (mode == Mode.CONFIRM_WARNING) != WARNING_DIALOG.contains(action.act())
+                || !Long.valueOf(period.getId()).equals(turn.state.periodId()) || !fits(mode, action.act())
                 || underAnotherPeriod(turn, period)) {
             Stale.button(turn, texts);
+            if (mode == Mode.AWAIT_REASON) {
+                turn.say(texts.get("reasons.still-waiting")); // the value still waits for its reason; nothing is stored
+                return;
+            }
             start.start(turn);
             return;
         }
@@ -71,6 +74,15 @@ class QuestionButtons {
         }
         return outbox.topicOf(turn.in.channel(), turn.in.repliedTo()).flatMap(QuestionTopic::read)
                 .filter(topic -> topic.periodId() != period.getId()).isPresent();
+    }
+
+    /** Whether the button belongs to the screen this mode shows; waiting for a reason, only re-entering the value does. */
+    private static boolean fits(Mode mode, Act act) {
+        if (mode == Mode.AWAIT_REASON) {
+            return act == Act.REENTER;
+        }
+        return (mode == Mode.CONFIRM_OVERWRITE) == OVERWRITE_DIALOG.contains(act)
+                && (mode == Mode.CONFIRM_WARNING) == WARNING_DIALOG.contains(act);
     }
 
     private void press(Turn turn, Action action, ReportingPeriod period, Flow flow, Question question) {

@@ -49,7 +49,7 @@ class ReviewScreen {
         }
         text.append(texts.get("review.header", turn.scope.department(flow.departmentCode()).name(), screens.about(turn.scope, period),
                 flow.size() - missing.size(), flow.size())).append('\n');
-        text.append(lines(turn.scope.report(), flow, stored));
+        text.append(lines(turn.scope.report(), period.getId(), flow, stored));
         List<List<Button>> buttons = new ArrayList<>();
         if (submitted) {
             text.append("\n\n").append(texts.get("review.locked", turn.scope.office()));
@@ -69,14 +69,20 @@ class ReviewScreen {
     }
 
     /** One line per question, in the flow's order, with its answer: the part as the review (and its head) reads it. */
-    String lines(ReportDefinition report, Flow flow, Map<String, Answer> stored) {
+    String lines(ReportDefinition report, long periodId, Flow flow, Map<String, Answer> stored) {
         StringBuilder text = new StringBuilder();
         int position = 1;
+        // the reasons given for values kept despite a warning, for the department head who approves this summary too
+        Map<String, CollectionService.Change> reasons =
+                collection.keptReasons(periodId, flow.questions().stream().map(Question::id).toList());
         for (Question question : flow.questions()) {
             Answer answer = stored.get(question.id());
             String value = answer == null ? texts.get("review.missing") : screens.value(question, answer.value());
             text.append('\n').append(texts.get("review.line", position++, screens.place(report, question),
                     Screens.shorten(question.prompt(), 90), value));
+            if (answer != null && reasons.containsKey(question.id())) {
+                text.append('\n').append(texts.get("reasons.review.line", Screens.shorten(reasons.get(question.id()).reason(), 200)));
+            }
         }
         return text.toString();
     }

@@ -1,9 +1,11 @@
 package vn.communereport.conversation;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import vn.communereport.answering.KeptReason;
 import vn.communereport.messaging.Texts;
 import vn.communereport.spreadsheet.ImportResult;
 import vn.communereport.spreadsheet.PartSpreadsheets;
@@ -54,9 +56,27 @@ class SheetExchange {
         show(turn, sheets.importFile(turn.member.getId(), file.name(), file.content(), false));
     }
 
-    /** «Xác nhận và lưu các số liệu có cảnh báo» */
+    /** «Xác nhận và lưu các số liệu có cảnh báo»: one short reason is asked for all of them before anything is stored. */
     void confirm(Turn turn, String reference) {
-        show(turn, sheets.confirm(turn.member.getId(), reference));
+        if (!sheets.holds(turn.member.getId(), reference)) {
+            turn.notice = texts.get("button.stale");
+            turn.say(texts.get("reasons.sheet.gone"));
+            return;
+        }
+        turn.state.awaitSheetReason(reference);
+        turn.say(texts.get("reasons.sheet.ask"));
+    }
+
+    /** The reason the kept file's figures with warnings are kept; one that cannot be taken is asked for again. */
+    void reason(Turn turn, String text) {
+        String reference = turn.state.context();
+        Optional<String> problem = KeptReason.problem(text);
+        if (problem.isPresent()) {
+            turn.say(texts.get(problem.get(), KeptReason.MIN_LENGTH, KeptReason.MAX_LENGTH) + "\n\n" + texts.get("reasons.sheet.ask"));
+            return;
+        }
+        turn.state.idle();
+        show(turn, sheets.confirm(turn.member.getId(), reference, text));
     }
 
     private void show(Turn turn, ImportResult result) {

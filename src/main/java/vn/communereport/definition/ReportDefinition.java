@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sentencePatterns the drafted first sentences of narrative blocks ({@code draft:} on a section)
  * @param cutOff      each period's data window, deadline and grace ({@code cut_off:}), or null: no window, no lock by itself
  * @param approval    who approves a part before it counts as in, and whom reminders escalate to (each report its own)
+ * @param outliers    how far a figure may move against last period, and its plausible range ({@code outliers:})
  */
 public record ReportDefinition(
         String code,
@@ -33,19 +34,20 @@ public record ReportDefinition(
         String sharedFrom,
         SentencePatterns sentencePatterns,
         CutOff cutOff,
-        ApprovalPolicy approval) {
+        ApprovalPolicy approval,
+        OutlierPolicy outliers) {
 
     /** A report that shares the outline, table, rules and flows of another, with its own code, name, period and dates. */
     ReportDefinition sharing(String newCode, String newName, Frequency newFrequency, String newTitle, String newOpening,
                              String newClosing, ReminderPolicy newReminders, boolean newOpensItself, ApprovalPolicy newApproval) {
         return new ReportDefinition(newCode, newName, newFrequency, newTitle, newOpening, newClosing, sections, tableTitle, rows,
-                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns, cutOff, newApproval);
+                rules, flowsByDepartment, newReminders, newOpensItself, code, sentencePatterns, cutOff, newApproval, outliers);
     }
 
     /** The same report with its own cut-off (a report that shares another's questions has its own windows). */
     ReportDefinition withCutOff(CutOff ownCutOff) {
         return new ReportDefinition(code, name, frequency, title, opening, closing, sections, tableTitle, rows, rules,
-                flowsByDepartment, reminders, opensItself, sharedFrom, sentencePatterns, ownCutOff, approval);
+                flowsByDepartment, reminders, opensItself, sharedFrom, sentencePatterns, ownCutOff, approval, outliers);
     }
 
     public Optional<CutOff> cutOffRule() {

@@ -35,7 +35,7 @@ final class ReportReader {
 
     private static final Set<String> OWN_FIELDS = Set.of("code", "name", "frequency", "title", "opening", "closing",
             "reminders", "opens", "cut_off", "approval");
-    private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules");
+    private static final Set<String> STRUCTURE_FIELDS = Set.of("sections", "table", "rules", "outliers");
 
     private YamlNode doc;
 
@@ -151,7 +151,8 @@ final class ReportReader {
                 doc.has("reminders") ? readReminders(doc.node("reminders")) : ReminderPolicy.defaults(), opensItself(doc), null,
                 SentencePatternReader.read(doc, rows),
                 CutOffReader.read(doc, frequency),
-                ApprovalPolicyReader.read(doc));
+                ApprovalPolicyReader.read(doc),
+                OutlierPolicyReader.read(doc, rows));
     }
 
     // ---------------------------------------------------------------- table

@@ -79,12 +79,12 @@ final class DocxAnnex {
     }
 
     /** The check page; {@code missing} empty leaves out its first part (a department's own part has none). */
-    static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<RuleFinding> findings) {
+    static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<CheckLine> findings) {
         checks(doc, data, missing, findings, List.of());
     }
 
     /** The check page with {@code sentences}, the edited drafted sentences that quote figures differently from the table. */
-    static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<RuleFinding> findings,
+    static void checks(XWPFDocument doc, ReportData data, List<MissingPart> missing, List<CheckLine> findings,
                        List<String> sentences) {
         XWPFParagraph heading = Docx.centred(Docx.paragraph(doc, "Normal"));
         heading.setPageBreak(true);
@@ -112,10 +112,19 @@ final class DocxAnnex {
         if (findings.isEmpty() && sentences.isEmpty()) {
             Docx.run(Docx.paragraph(doc, Docx.BODY), data.text("report.checks.no-findings"));
         }
-        for (RuleFinding finding : findings) {
+        for (CheckLine finding : findings) {
             XWPFParagraph p = Docx.paragraph(doc, Docx.BODY);
-            Docx.run(p, "- " + data.text(finding.isError() ? "report.finding.error" : "report.finding.warning") + ": ", true, false, 0);
+            String kind = switch (finding.kind()) {
+                case ERROR -> "report.finding.error";
+                case WARNING -> "report.finding.warning";
+                case OUTLIER -> "reasons.finding.outlier";
+            };
+            Docx.run(p, "- " + data.text(kind) + ": ", true, false, 0);
             Docx.run(p, finding.description());
+            for (String reason : finding.reasons()) {
+                // next to the finding: why the department kept the figure
+                Docx.run(p, " " + reason, false, true, 0);
+            }
         }
         for (String sentence : sentences) {
             XWPFParagraph p = Docx.paragraph(doc, Docx.BODY);

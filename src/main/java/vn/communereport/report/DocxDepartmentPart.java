@@ -45,7 +45,7 @@ final class DocxDepartmentPart {
                     data.text("report.part.figures-subtitle", data.tableTitle().toLowerCase(TemplateText.VIETNAMESE), name));
         }
         if (!findings.isEmpty()) {
-            DocxAnnex.checks(doc, data, List.of(), findings);
+            DocxAnnex.checks(doc, data, List.of(), findings.stream().map(data::line).toList());
         }
         return Docx.bytes(doc);
     }

@@ -52,8 +52,8 @@ final class DocxReportWriter {
         if (annex) {
             DocxAnnex.annex(doc, data, data.report().rows(), data.tableTitle(), data.annexReference());
         }
-        if (data.draft() || !data.findings().isEmpty() || !data.sentenceChecks().isEmpty()) {
-            DocxAnnex.checks(doc, data, data.missing(), data.findings(), data.sentenceChecks());
+        if (data.draft() || !data.checks().isEmpty() || !data.sentenceChecks().isEmpty()) {
+            DocxAnnex.checks(doc, data, data.missing(), data.checks(), data.sentenceChecks());
         }
         return Docx.bytes(doc);
     }

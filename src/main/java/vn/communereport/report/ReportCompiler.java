@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import vn.communereport.collection.Answer;
@@ -43,12 +44,22 @@ public class ReportCompiler {
     private final ReportFiles files = new ReportFiles();
     private final SentenceChoices sentenceChoices;
 
+    /** Figures against last period, for the checks; null (tests that build the compiler by hand) compares nothing. */
+    private final OutlierCheck outliers;
+
     ReportCompiler(ReportScopes scopes, CollectionService collection, Wording texts, Clock clock, SentenceChoices sentenceChoices) {
+        this(scopes, collection, texts, clock, sentenceChoices, null);
+    }
+
+    @Autowired
+    ReportCompiler(ReportScopes scopes, CollectionService collection, Wording texts, Clock clock, SentenceChoices sentenceChoices,
+                   OutlierCheck outliers) {
         this.scopes = scopes;
         this.collection = collection;
         this.texts = texts;
         this.clock = clock;
         this.sentenceChoices = sentenceChoices;
+        this.outliers = outliers;
     }
 
     /** The commune and report a stored period belongs to. */
@@ -87,6 +98,31 @@ public class ReportCompiler {
         Ownership ownership = ownership(scope(period));
         return findings(period).stream()
                 .filter(f -> f.rule().rowCodes().stream().anyMatch(code -> ownership.ownsRow(departmentCode, code))).toList();
+    }
+
+    /**
+     * The checks as the office reads them ("Kiểm tra số liệu"): the rules' findings and the figures far from last
+     * period's, each with the reasons the departments gave for keeping the figures it names.
+     */
+    public List<CheckLine> checks(ReportingPeriod period) {
+        return data(period, null).checks();
+    }
+
+    /** The checks that name a row this department fills. */
+    public List<CheckLine> checksInvolving(ReportingPeriod period, String departmentCode) {
+        Ownership ownership = ownership(scope(period));
+        ReportData data = data(period, null);
+        List<CheckLine> own = new java.util.ArrayList<>();
+        List<CheckLine> all = data.checks();
+        int findings = data.findings().size();
+        for (int i = 0; i < all.size(); i++) {
+            List<String> rows = i < findings ? data.findings().get(i).rule().rowCodes()
+                    : List.of(data.outliers().get(i - findings).rowCode());
+            if (rows.stream().anyMatch(code -> ownership.ownsRow(departmentCode, code))) {
+                own.add(all.get(i));
+            }
+        }
+        return own;
     }
 
     /** Rules broken by one new answer, limited to rules within the answering department. */
@@ -129,6 +165,21 @@ public class ReportCompiler {
         return template == null ? null : new TemplateText(scope(period).commune(), period.key()).fill(template);
     }
 
+    /** The reasons standing for the period's table figures, by row code. */
+    private Map<String, String> reasonsByRow(ReportScope scope, ReportingPeriod period) {
+        Map<String, String> byQuestion = new HashMap<>();
+        Map<String, Question> bySlot = scope.report().questionsBySlot();
+        List<String> ids = bySlot.values().stream().map(Question::id).toList();
+        collection.keptReasons(period.getId(), ids).forEach((id, change) -> byQuestion.put(id, change.reason()));
+        Map<String, String> byRow = new HashMap<>();
+        for (Question question : bySlot.values()) {
+            if (question.fills().kind() == vn.communereport.definition.Slot.Kind.TABLE_ROW && byQuestion.containsKey(question.id())) {
+                byRow.put(question.fills().ref(), byQuestion.get(question.id()));
+            }
+        }
+        return byRow;
+    }
+
     private static void withParts(Ownership ownership, String code, Set<String> into) {
         TableRow row = ownership.row(code);
         if (row == null || !into.add(code) || row.kind() != TableRow.Kind.COMPUTED) {
@@ -151,7 +202,8 @@ public class ReportCompiler {
                 submitted.add(flow.departmentCode());
             }
         }
-        return new ReportData(texts, scope.commune(), ownership(scope), period.key(), answers, submitted, reportDate,
+        ReportData data = new ReportData(texts, scope.commune(), ownership(scope), period.key(), answers, submitted, reportDate,
                 LocalDate.now(clock), sentenceChoices.ofPeriod(period.getId()));
+        return outliers == null ? data : data.kept(outliers.all(period), reasonsByRow(scope, period));
     }
 }

@@ -48,6 +48,9 @@ final class ReportData {
     /** What members chose for their blocks' drafted sentences, by block. */
     private final Map<String, SentenceChoice> sentenceChoices;
     private final List<String> sentenceChecks;
+    /** Figures far from last period's (or out of range) and the reasons kept figures carry, by row code; see {@link #kept}. */
+    private List<Outlier> outliers = List.of();
+    private Map<String, String> reasons = Map.of();
 
     /**
      * @param answers      stored answers by question id
@@ -165,6 +168,43 @@ final class ReportData {
 
     List<RuleFinding> findings() {
         return findings;
+    }
+
+    /** What history says of the figures: the outliers against last period and the reasons given, by row code. */
+    ReportData kept(List<Outlier> outliers, Map<String, String> reasonsByRow) {
+        this.outliers = List.copyOf(outliers);
+        this.reasons = Map.copyOf(reasonsByRow);
+        return this;
+    }
+
+    List<Outlier> outliers() {
+        return outliers;
+    }
+
+    /** The checks as the office reads them: the rules' findings, then the outliers, each with the reasons given. */
+    List<CheckLine> checks() {
+        List<CheckLine> lines = new ArrayList<>();
+        findings.forEach(finding -> lines.add(line(finding)));
+        for (Outlier outlier : outliers) {
+            lines.add(new CheckLine(CheckLine.Kind.OUTLIER, outlier.description(), reasonsFor(List.of(outlier.rowCode()))));
+        }
+        return lines;
+    }
+
+    /** A rule's finding as a line of the checks, with the reasons given for the figures it names. */
+    CheckLine line(RuleFinding finding) {
+        return new CheckLine(finding.isError() ? CheckLine.Kind.ERROR : CheckLine.Kind.WARNING, finding.description(),
+                reasonsFor(finding.rule().rowCodes()));
+    }
+
+    private List<String> reasonsFor(java.util.Collection<String> rowCodes) {
+        List<String> found = new ArrayList<>();
+        for (String code : new java.util.LinkedHashSet<>(rowCodes)) {
+            if (reasons.containsKey(code)) {
+                found.add(texts.get("reasons.check.reason", code, reasons.get(code)));
+            }
+        }
+        return found;
     }
 
     /** Not every part is in yet: some department has not handed in, or some answer is missing. */

@@ -21,7 +21,7 @@ final class ReportFiles {
         String period = data.period().label();
         GeneratedFile xlsxFile = new GeneratedFile((data.draft() ? draft : "") + data.text("report.file.table") + "_" + base + ".xlsx",
                 table, data.draft() ? data.text("report.caption.table-draft", period) : data.text("report.caption.table", period));
-        return new CompiledReport(docxFile, xlsxFile, data.draft(), data.missing(), data.findings());
+        return new CompiledReport(docxFile, xlsxFile, data.draft(), data.missing(), data.findings(), data.checks());
     }
 
     GeneratedFile document(ReportData data) {

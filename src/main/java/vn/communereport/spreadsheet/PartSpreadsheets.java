@@ -28,6 +28,7 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.acting.ActingScopes;
+import vn.communereport.answering.KeptReason;
 
 /**
  * A department's part as a spreadsheet, for any channel: the template of the open period to fill in Excel or
@@ -126,11 +127,23 @@ public class PartSpreadsheets {
     }
 
     /**
-     * Imports a filled template for the member: row by row, or refused whole with nothing stored. With
-     * {@code confirmWarnings} the figures with warnings are stored too; without, they are listed and the file is
-     * kept for {@link #confirm}.
+     * Imports a filled template for the member: row by row, or refused whole with nothing stored. The figures with
+     * warnings are listed and, without {@code confirmWarnings}, the file is kept for {@link #confirm}; they are stored
+     * only with a reason (the overload that takes one), never with {@code confirmWarnings} alone.
      */
     public ImportResult importFile(long memberId, String fileName, byte[] file, boolean confirmWarnings) {
+        return importFile(memberId, fileName, file, confirmWarnings, null);
+    }
+
+    /**
+     * Imports a filled template with its figures with warnings kept, for one reason given for all of them (stored with
+     * each one's change); a reason that cannot be taken leaves them waiting, as without confirmation.
+     */
+    public ImportResult importFile(long memberId, String fileName, byte[] file, String keptReason) {
+        return importFile(memberId, fileName, file, true, keptReason);
+    }
+
+    private ImportResult importFile(long memberId, String fileName, byte[] file, boolean confirmWarnings, String reason) {
         String name = fileName == null || fileName.isBlank() ? texts.get("sheet.file") + ".xlsx" : fileName;
         if (file.length > maxUploadBytes) {
             return refused(name, new Refusal("sheet.refused.too-large", megabytes(file.length), megabytes(maxUploadBytes)));
@@ -144,7 +157,7 @@ public class PartSpreadsheets {
                 if (scope.isEmpty()) {
                     return refused(name, new Refusal(member.isPresent() ? "communes.choose-report-first" : "sheet.refused.no-part"));
                 }
-                SheetImport.Outcome outcome = imports.run(member.get(), scope.get(), file, confirmWarnings);
+                SheetImport.Outcome outcome = imports.run(member.get(), scope.get(), file, confirmWarnings, reason);
                 if (outcome.refusal() != null) {
                     return refused(name, outcome.refusal());
                 }
@@ -169,16 +182,39 @@ public class PartSpreadsheets {
      * Imports again, with its warnings confirmed, the file an earlier import kept under this reference; only its
      * sender can, once, within the hold time and while no newer file replaced it.
      */
-    public ImportResult confirm(long memberId, String reference) {
+    public ImportResult confirm(long memberId, String reference, String keptReason) {
+        Optional<String> problem = KeptReason.problem(keptReason);
+        if (problem.isPresent()) {
+            // the file stays kept: the person gives a better reason and confirms again
+            String text = texts.get(problem.get(), KeptReason.MIN_LENGTH, KeptReason.MAX_LENGTH);
+            return new ImportResult(texts.get("sheet.file") + ".xlsx", text, List.of(), holds(memberId, reference) ? reference : null, text);
+        }
         Optional<HeldSpreadsheet> found = transactions.execute(status -> take(memberId, reference));
         if (found.isEmpty()) {
             return refused(texts.get("sheet.file") + ".xlsx", new Refusal("sheet.refused.confirmation-gone", hold.toHours()));
         }
-        return importFile(memberId, found.get().getFileName(), found.get().getContent(), true);
+        return importFile(memberId, found.get().getFileName(), found.get().getContent(), keptReason);
+    }
+
+    /** Whether this reference is a file kept for this member's confirmation and still good; nothing is taken. */
+    public boolean holds(long memberId, String reference) {
+        return Boolean.TRUE.equals(transactions.execute(status -> find(memberId, reference)
+                .filter(row -> row.getCreatedAt().plus(hold).isAfter(clock.instant())).isPresent()));
     }
 
     /** The kept file if the reference is the member's and still good; it is removed either way once read. */
     private Optional<HeldSpreadsheet> take(long memberId, String reference) {
+        Optional<HeldSpreadsheet> row = find(memberId, reference);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        held.delete(row.get());
+        boolean fresh = row.get().getCreatedAt().plus(hold).isAfter(clock.instant());
+        return fresh ? row : Optional.empty();
+    }
+
+    /** The kept file this reference names, if it is the member's (the token compared in constant time). */
+    private Optional<HeldSpreadsheet> find(long memberId, String reference) {
         int dash = reference == null ? -1 : reference.indexOf('-');
         if (dash <= 0) {
             return Optional.empty();
@@ -194,9 +230,7 @@ public class PartSpreadsheets {
                 row.get().getToken().getBytes(StandardCharsets.US_ASCII), reference.substring(dash + 1).getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        held.delete(row.get());
-        boolean fresh = row.get().getCreatedAt().plus(hold).isAfter(clock.instant());
-        return fresh ? row : Optional.empty();
+        return row;
     }
 
     /** Keeps the file for its sender's confirmation, in place of any earlier one of theirs. */

@@ -59,7 +59,13 @@ class ResultText {
         }
         if (outcome instanceof AnswerOutcome.NeedsConfirmation warning) {
             String value = value(question, warning.value());
-            String found = warning.warnings().stream().map(RuleFinding::description).collect(Collectors.joining("; "));
+            String found = String.join("; ", warning.descriptions());
+            return row(question, place, label, Status.NEEDS_CONFIRMATION, value, found, texts.get("sheet.result.confirm", value, found));
+        }
+        if (outcome instanceof AnswerOutcome.NeedsReason needs) {
+            // kept without a reason that can be taken: it waits, as a warning to confirm does
+            String value = value(question, needs.value());
+            String found = String.join("; ", needs.warnings());
             return row(question, place, label, Status.NEEDS_CONFIRMATION, value, found, texts.get("sheet.result.confirm", value, found));
         }
         if (outcome instanceof AnswerOutcome.ChangedMeanwhile changed) {

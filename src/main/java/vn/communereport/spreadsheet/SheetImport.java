@@ -62,7 +62,7 @@ class SheetImport {
     }
 
     @Transactional
-    Outcome run(Member member, ReportScope scope, byte[] file, boolean confirmWarnings) {
+    Outcome run(Member member, ReportScope scope, byte[] file, boolean confirmWarnings, String reason) {
         Optional<Flow> flow = scope.flowOf(member.getDepartmentCode());
         if (flow.isEmpty()) {
             return refused("sheet.refused.no-part");
@@ -84,7 +84,7 @@ class SheetImport {
                 return refused("sheet.refused.old-template");
             }
         }
-        return new Outcome(null, store(member, period, flow.get(), items, read.rows(), confirmWarnings));
+        return new Outcome(null, store(member, period, flow.get(), items, read.rows(), confirmWarnings, reason));
     }
 
     /** Another commune's, report's, department's or period's file, or a part that cannot change any more. */
@@ -118,7 +118,7 @@ class SheetImport {
     }
 
     private List<RowResult> store(Member member, ReportingPeriod period, Flow flow, Map<String, Item> items,
-                                  List<TemplateReader.Filled> rows, boolean confirmWarnings) {
+                                  List<TemplateReader.Filled> rows, boolean confirmWarnings, String reason) {
         ResultText text = wording;
         Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.departmentCode());
         Map<String, RowResult> results = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ class SheetImport {
             results.put(question.id(), null); // keeps the file's order
             attempts.add(new Attempt(question, item.label(), typed, filled.shownVersion()));
         }
-        attempt(member, period, attempts, confirmWarnings, results, text);
+        attempt(member, period, attempts, confirmWarnings, reason, results, text);
         return new ArrayList<>(results.values());
     }
 
@@ -153,7 +153,7 @@ class SheetImport {
      * that changes a whole and its part together may be refused or warned in one order and not in another: what
      * was refused by a rule or warned is tried again while another row of the file got stored.
      */
-    private void attempt(Member member, ReportingPeriod period, List<Attempt> attempts, boolean confirmWarnings,
+    private void attempt(Member member, ReportingPeriod period, List<Attempt> attempts, boolean confirmWarnings, String reason,
                          Map<String, RowResult> results, ResultText text) {
         Map<String, AnswerOutcome> last = new HashMap<>();
         List<Attempt> open = new ArrayList<>(attempts);
@@ -164,11 +164,11 @@ class SheetImport {
             for (Attempt attempt : open) {
                 AnswerRequest request = AnswerRequest.of(member, period, attempt.question(), AnswerInput.typed(attempt.typed()),
                         attempt.shownVersion());
-                AnswerOutcome outcome = pipeline.answer(confirmWarnings ? request.withWarningsAccepted() : request);
+                AnswerOutcome outcome = pipeline.answer(confirmWarnings ? request.withWarningsAccepted(reason) : request);
                 last.put(attempt.question().id(), outcome);
                 if (outcome instanceof AnswerOutcome.Stored) {
                     progress = true;
-                } else if (outcome instanceof AnswerOutcome.NeedsConfirmation
+                } else if (outcome instanceof AnswerOutcome.NeedsConfirmation || outcome instanceof AnswerOutcome.NeedsReason
                         || outcome instanceof AnswerOutcome.Refused refused && "rule.error".equals(refused.reasonKey())) {
                     again.add(attempt);
                 }

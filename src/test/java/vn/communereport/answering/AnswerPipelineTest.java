@@ -110,7 +110,7 @@ class AnswerPipelineTest {
         assertThat(collection.answer(period.getId(), figure("III.2.1").id())).isEmpty();
         AnswerValue pending = ((AnswerOutcome.NeedsConfirmation) outcome).value();
         AnswerOutcome confirmed = pipeline.answer(AnswerRequest.of(centre, period, figure("III.2.1"), AnswerInput.given(pending), null)
-                .withWarningsAccepted());
+                .withWarningsAccepted("Đã đối chiếu với sổ theo dõi thủ tục"));
         assertThat(confirmed).isInstanceOf(AnswerOutcome.Stored.class);
     }
 

@@ -95,7 +95,7 @@ class EntryLockTest {
     }
 
     static AnswerOutcome answer(Member member, Question question, String typed) {
-        return pipeline.answer(AnswerRequest.of(member, period, question, AnswerInput.typed(typed), null).withWarningsAccepted());
+        return pipeline.answer(AnswerRequest.of(member, period, question, AnswerInput.typed(typed), null).withWarningsAccepted("Đã đối chiếu với sổ theo dõi"));
     }
 
     @Test
@@ -109,7 +109,7 @@ class EntryLockTest {
         Flow flow = scope.report().flow("van-phong").orElseThrow();
         for (Question question : flow.questions()) {
             AnswerValue value = question.type().numeric() ? AnswerValue.ofNumber(BigDecimal.ZERO) : AnswerValue.ofText("Nội dung.");
-            assertThat(pipeline.answer(AnswerRequest.of(office, period, question, AnswerInput.given(value), null).withWarningsAccepted()))
+            assertThat(pipeline.answer(AnswerRequest.of(office, period, question, AnswerInput.given(value), null).withWarningsAccepted("Đã đối chiếu với sổ theo dõi")))
                     .as(question.id()).isInstanceOf(AnswerOutcome.Stored.class);
         }
         assertThat(collection.submit(period, "van-phong", office.getId(), scope.owingDepartments()).submitted()).isTrue();

@@ -175,7 +175,7 @@ final class ProvinceFixture {
                 }
             }
             AnswerOutcome outcome = pipeline.answer(AnswerRequest.of(member, period, question, AnswerInput.given(value), null)
-                    .withWarningsAccepted());
+                    .withWarningsAccepted("Số liệu mẫu của tỉnh, đã đối chiếu"));
             if (!(outcome instanceof AnswerOutcome.Stored)) {
                 problems.add(question.id() + ": " + outcome);
             }

@@ -63,6 +63,9 @@ import vn.communereport.testsupport.SeedReport;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartSpreadsheetsTest {
 
+    /** The one reason given for a file's figures with warnings. */
+    static final String REASON = "Đã đối chiếu với sổ theo dõi của bộ phận một cửa";
+
     @TempDir
     static Path data;
     static BotProcess bot;
@@ -205,12 +208,18 @@ class PartSpreadsheetsTest {
         assertThat(stored(present)).isNull();
         assertThat(first.count(Status.STORED) + first.count(Status.NEEDS_CONFIRMATION)).isEqualTo(flow.size());
 
-        assertThat(sheets.confirm(economy.getId(), first.confirmation()).refused()).as("only its sender confirms").isTrue();
-        ImportResult confirmed = sheets.confirm(culture.getId(), first.confirmation());
+        assertThat(sheets.confirm(economy.getId(), first.confirmation(), REASON).refused()).as("only its sender confirms").isTrue();
+        assertThat(sheets.confirm(culture.getId(), first.confirmation(), "ok").refused()).as("a reason too short keeps the file").isTrue();
+        assertThat(stored(present)).isNull();
+        ImportResult confirmed = sheets.confirm(culture.getId(), first.confirmation(), REASON);
         assertThat(confirmed.refusal()).isNull();
         assertThat(confirmed.rows(Status.STORED)).extracting(RowResult::place).containsExactlyInAnyOrderElementsOf(
                 first.rows(Status.NEEDS_CONFIRMATION).stream().map(RowResult::place).toList());
-        assertThat(sheets.confirm(culture.getId(), first.confirmation()).refused()).as("once").isTrue();
+        assertThat(sheets.confirm(culture.getId(), first.confirmation(), REASON).refused()).as("once").isTrue();
+        assertThat(sheets.holds(culture.getId(), first.confirmation())).as("spent").isFalse();
+        assertThat(sheets.holds(culture.getId(), "99-forged")).isFalse();
+        assertThat(collection.keptReasons(period.getId(), List.of(present.id())).get(present.id()).reason())
+                .as("the one reason is stored with each kept figure").isEqualTo(REASON);
 
         for (Question question : flow.questions()) {
             Answer answer = stored(question);
@@ -226,7 +235,7 @@ class PartSpreadsheetsTest {
         }
 
         String before = database();
-        ImportResult again = sheets.importFile(culture.getId(), "BangSoLieu.xlsx", filled, true);
+        ImportResult again = sheets.importFile(culture.getId(), "BangSoLieu.xlsx", filled, REASON);
         assertThat(again.count(Status.UNCHANGED)).isEqualTo(flow.size());
         assertThat(again.text()).contains("không có ô nào khác");
         assertThat(database()).as("unchanged values are not stored again").isEqualTo(before);

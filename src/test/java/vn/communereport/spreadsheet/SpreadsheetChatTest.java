@@ -95,9 +95,16 @@ class SpreadsheetChatTest {
         ReportingPeriod period = bot.bean(PeriodService.class).currentPeriod(context.commune().code(), context.report());
         assertThat(collection.answer(period.getId(), disbursed.id())).as("not before it is confirmed").isEmpty();
         lan.presses(button);
+        lan.awaitText("lý do giữ các số liệu có cảnh báo", WAIT);
+        lan.sends("ok");
+        lan.awaitText("Lý do quá ngắn", WAIT);
+        assertThat(collection.answer(period.getId(), disbursed.id())).as("not without a reason").isEmpty();
+        lan.sends("Kế hoạch vốn được bổ sung giữa kỳ");
         SentMessage confirmed = lan.awaitText("Đã đọc tệp", WAIT);
         assertThat(confirmed.text()).contains("✅ Đã lưu:", "VI.1.2");
         assertThat(confirmed.buttonData()).isEmpty();
+        assertThat(collection.history(period.getId(), disbursed.id())).last().extracting(CollectionService.Change::reason)
+                .isEqualTo("Kế hoạch vốn được bổ sung giữa kỳ");
 
         for (Question question : flow.questions()) {
             var stored = collection.answer(period.getId(), question.id());

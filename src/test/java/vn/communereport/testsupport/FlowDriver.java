@@ -44,7 +44,10 @@ public final class FlowDriver {
         return refused;
     }
 
-    /** The warnings the bot asked to confirm on the way (confirmed with «Vẫn lưu»). */
+    /** The reason given for every warning kept on the way. */
+    public static final String REASON = "Số liệu đã đối chiếu với sổ theo dõi";
+
+    /** The warnings the bot asked to confirm on the way (confirmed with «Vẫn lưu» and {@link #REASON}). */
     public java.util.List<String> confirmedWarnings() {
         return confirmedWarnings;
     }
@@ -95,6 +98,9 @@ public final class FlowDriver {
         if (next.buttonData().contains("wy|" + question.id())) {
             confirmedWarnings.add(next.text());
             user.presses("wy|" + question.id());
+            // a warning kept needs a short reason before it is stored
+            user.awaitMessage(m -> m.buttonData().contains("wn|" + question.id()) && m.text().contains("nêu lý do"), WAIT);
+            user.sends(REASON);
             return nextQuestionOrReview();
         }
         return next;

@@ -24,6 +24,7 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.messaging.Texts;
+import vn.communereport.report.CheckLine;
 import vn.communereport.report.RuleFinding;
 
 /** Turns stored things into what the console's pages show: names, times and values written the Vietnamese way. */
@@ -41,15 +42,24 @@ class ConsoleViews {
         }
     }
 
-    record ChangeView(String at, String by, String from, String to) {
+    /** One change; {@code reason} is why a value a warning questioned was kept ("" when none was asked). */
+    record ChangeView(String at, String by, String from, String to, String reason) {
     }
 
-    /** One question of a department's part with its stored answer (if any) and every change to it. */
+    /**
+     * One question of a department's part with its stored answer (if any) and every change to it; {@code reason} is the
+     * reason that stands for the value shown ("" when none).
+     */
     record FigureView(String ref, String prompt, String unit, boolean table, String value, boolean answered, String fullText,
-                      String updatedAt, String updatedBy, List<ChangeView> history) {
+                      String updatedAt, String updatedBy, List<ChangeView> history, String reason) {
     }
 
-    record FindingView(boolean error, String text) {
+    /** A check; {@code outlier}: a figure far from last period's; {@code reasons}: why the figures it names were kept. */
+    record FindingView(boolean error, String text, boolean outlier, List<String> reasons) {
+
+        FindingView(boolean error, String text) {
+            this(error, text, false, List.of());
+        }
     }
 
     private final CollectionService collection;
@@ -111,25 +121,35 @@ class ConsoleViews {
             List<ChangeView> history = new ArrayList<>();
             for (CollectionService.Change change : histories.getOrDefault(question.id(), List.of())) {
                 history.add(new ChangeView(when(change.changedAt()), names.computeIfAbsent(change.changedBy(), this::who),
-                        audit(question, change.oldValue()), audit(question, change.newValue())));
+                        audit(question, change.oldValue()), audit(question, change.newValue()),
+                        change.reason() == null ? "" : change.reason()));
             }
+            List<CollectionService.Change> changes = histories.getOrDefault(question.id(), List.of());
+            String reason = changes.isEmpty() || changes.get(changes.size() - 1).reason() == null ? ""
+                    : changes.get(changes.size() - 1).reason();
             boolean table = question.fills().kind() == vn.communereport.definition.Slot.Kind.TABLE_ROW;
             String unit = question.type().showsUnit() && question.unit() != null ? question.unit() : "";
             if (answer == null) {
                 figures.add(new FigureView(question.fills().ref(), question.prompt(), unit, table, texts.get("console.value.none"),
-                        false, "", "", "", history));
+                        false, "", "", "", history, reason));
                 continue;
             }
             AnswerValue value = answer.value();
             String full = !value.skipped() && question.type().gathered() ? value.text() : "";
             figures.add(new FigureView(question.fills().ref(), question.prompt(), unit, table, shown(question, value), true, full,
-                    when(answer.getUpdatedAt()), names.computeIfAbsent(answer.getUpdatedBy(), this::who), history));
+                    when(answer.getUpdatedAt()), names.computeIfAbsent(answer.getUpdatedBy(), this::who), history, reason));
         }
         return figures;
     }
 
     List<FindingView> findings(List<RuleFinding> findings) {
         return findings.stream().map(f -> new FindingView(f.isError(), f.description())).toList();
+    }
+
+    /** The report's checks with the reasons given for keeping the figures they name. */
+    List<FindingView> checks(List<CheckLine> checks) {
+        return checks.stream().map(c -> new FindingView(c.isError(), c.description(), c.kind() == CheckLine.Kind.OUTLIER,
+                c.reasons())).toList();
     }
 
     private String shown(Question question, AnswerValue value) {

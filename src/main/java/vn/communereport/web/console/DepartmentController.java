@@ -73,7 +73,7 @@ class DepartmentController {
         model.addAttribute("departmentName", admin.scope().department(code).name());
         model.addAttribute("row", views.grid(admin.scope(), period).stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow());
         model.addAttribute("figures", views.figures(period, flow));
-        model.addAttribute("findings", views.findings(reports.findingsInvolving(period, code)));
+        model.addAttribute("findings", views.checks(reports.checksInvolving(period, code)));
         model.addAttribute("submittedNow", collection.isSubmitted(period.getId(), code));
         model.addAttribute("maxComment", OfficeDesk.MAX_COMMENT);
         model.addAttribute("error", error);

@@ -51,7 +51,7 @@ class ReportController {
         long submitted = collection.submittedCount(period.getId(), admin.scope().owingDepartments());
         model.addAttribute("submitted", submitted);
         model.addAttribute("parts", admin.scope().owingDepartments().size());
-        model.addAttribute("findings", views.findings(reports.findings(period)));
+        model.addAttribute("findings", views.checks(reports.checks(period)));
         List<OnTimeView> onTime = timeliness.lastPeriods(admin.scope().communeCode(), admin.scope().report().code(),
                         admin.scope().owingDepartments(), Timeliness.LAST_PERIODS).values().stream()
                 .filter(r -> r.due() > 0)

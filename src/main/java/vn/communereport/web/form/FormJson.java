@@ -11,9 +11,10 @@ final class FormJson {
 
     /**
      * One field to save: the period and version the page was showing, the text typed (or {@code skip}), whether the
-     * person confirmed the rules' warnings or chose to replace a colleague's newer value.
+     * person confirmed the rules' warnings (with the reason they keep the value for) or chose to replace a colleague's
+     * newer value.
      */
-    record Save(Long period, String q, String value, Long version, Boolean confirm, Boolean overwrite, Boolean skip) {
+    record Save(Long period, String q, String value, Long version, Boolean confirm, Boolean overwrite, Boolean skip, String reason) {
 
         boolean confirmed() {
             return Boolean.TRUE.equals(confirm);
@@ -33,7 +34,8 @@ final class FormJson {
     }
 
     /**
-     * What came of a save: {@code state} is saved, refused, confirm (a warning to confirm), changed (a colleague's
+     * What came of a save: {@code state} is saved, refused, confirm (a warning to confirm with a reason), reason (the
+     * confirmation came without a reason that can be taken), changed (a colleague's
      * newer value, in {@code theirs}), locked or error; {@code message} says it in Vietnamese.
      */
     record Saved(String state, String message, Stored answer, Stored theirs, Progress progress, Map<String, String> rates) {

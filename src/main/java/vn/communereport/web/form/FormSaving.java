@@ -14,6 +14,7 @@ import vn.communereport.answering.AnswerInput;
 import vn.communereport.answering.AnswerOutcome;
 import vn.communereport.answering.AnswerPipeline;
 import vn.communereport.answering.AnswerRequest;
+import vn.communereport.answering.KeptReason;
 import vn.communereport.collection.Answer;
 import vn.communereport.collection.AnswerValue;
 import vn.communereport.collection.CollectionService;
@@ -21,7 +22,6 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.messaging.Texts;
 import vn.communereport.report.ReportCompiler;
-import vn.communereport.report.RuleFinding;
 
 /**
  * Saves one field through the {@link AnswerPipeline}, as the chat saves one answer, and says what came of it; and
@@ -73,7 +73,7 @@ class FormSaving {
             request = request.withOverwrite();
         }
         if (save.confirmed()) {
-            request = request.withWarningsAccepted();
+            request = request.withWarningsAccepted(save.reason());
         }
         return reply(part, question, pipeline.answer(request));
     }
@@ -101,9 +101,15 @@ class FormSaving {
                     FormJson.Saved.problem("refused", texts.get(refused.reasonKey(), refused.args())));
         }
         if (outcome instanceof AnswerOutcome.NeedsConfirmation warning) {
-            String found = String.join(" ", warning.warnings().stream().map(RuleFinding::description).toList());
+            String found = String.join(" ", warning.descriptions());
             return new Reply(HttpStatus.OK, FormJson.Saved.problem("confirm",
-                    texts.get("form.warning", values.shown(question, warning.value()), found)));
+                    texts.get("form.warning", values.shown(question, warning.value()), found) + " " + texts.get("reasons.form.ask")));
+        }
+        if (outcome instanceof AnswerOutcome.NeedsReason needs) {
+            String problem = texts.get(needs.problemKey() == null ? "reasons.problem.empty" : needs.problemKey(),
+                    KeptReason.MIN_LENGTH, KeptReason.MAX_LENGTH);
+            return new Reply(HttpStatus.UNPROCESSABLE_CONTENT, FormJson.Saved.problem("reason",
+                    problem + " " + texts.get("form.warning", values.shown(question, needs.value()), String.join(" ", needs.warnings()))));
         }
         if (outcome instanceof AnswerOutcome.ChangedMeanwhile changed) {
             Answer current = changed.current();

@@ -68,9 +68,10 @@ class FormSpreadsheetController {
 
     @PostMapping("/app/form/upload/confirm")
     String confirm(HttpServletRequest request, WebPrincipal principal,
-                   @RequestParam(name = "reference", required = false) String reference, Model model) {
+                   @RequestParam(name = "reference", required = false) String reference,
+                   @RequestParam(name = "reason", required = false) String reason, Model model) {
         access.part(request);
-        return result(sheets.confirm(principal.memberId(), reference), principal, model);
+        return result(sheets.confirm(principal.memberId(), reference, reason), principal, model);
     }
 
     private static String result(ImportResult result, WebPrincipal principal, Model model) {

@@ -154,7 +154,7 @@ class ConsoleBrowserTest {
     private void answer(Member member, ReportingPeriod period, ReportScope scope, String questionId, String typed) {
         Question question = scope.report().question(questionId).orElseThrow();
         AnswerOutcome outcome = app.bot().bean(AnswerPipeline.class)
-                .answer(AnswerRequest.of(member, period, question, new AnswerInput.Typed(typed), null).withWarningsAccepted());
+                .answer(AnswerRequest.of(member, period, question, new AnswerInput.Typed(typed), null).withWarningsAccepted("Đã đối chiếu với sổ theo dõi"));
         assertThat(outcome).isInstanceOf(AnswerOutcome.Stored.class);
     }
 

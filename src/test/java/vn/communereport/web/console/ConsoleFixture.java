@@ -76,7 +76,7 @@ final class ConsoleFixture {
         Question question = scope.report().question(questionId).orElseThrow();
         ReportingPeriod period = period();
         Long shown = pipelineVersion(period, questionId);
-        return pipeline.answer(AnswerRequest.of(member, period, question, new AnswerInput.Typed(typed), shown).withWarningsAccepted());
+        return pipeline.answer(AnswerRequest.of(member, period, question, new AnswerInput.Typed(typed), shown).withWarningsAccepted("Đã đối chiếu với sổ theo dõi"));
     }
 
     private Long pipelineVersion(ReportingPeriod period, String questionId) {

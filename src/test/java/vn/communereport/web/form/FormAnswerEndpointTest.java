@@ -127,8 +127,16 @@ class FormAnswerEndpointTest {
         MvcResult warned = save(lan, FormFixture.save(period(), "vh-bc-co-mat", "35"));
         assertThat(json(warned)).contains("\"state\":\"confirm\"").contains("Kiểm tra lại");
         assertThat(stored("vh-bc-co-mat")).isNull();
-        String confirmed = "{\"period\":" + period() + ",\"q\":\"vh-bc-co-mat\",\"value\":\"35\",\"confirm\":true}";
+        String unexplained = "{\"period\":" + period() + ",\"q\":\"vh-bc-co-mat\",\"value\":\"35\",\"confirm\":true,\"reason\":\" ok \"}";
+        MvcResult refused = save(lan, unexplained);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(json(refused)).contains("\"state\":\"reason\"", "Lý do quá ngắn");
+        assertThat(stored("vh-bc-co-mat")).as("kept without a reason: never stored").isNull();
+        String confirmed = "{\"period\":" + period() + ",\"q\":\"vh-bc-co-mat\",\"value\":\"35\",\"confirm\":true,"
+                + "\"reason\":\"Có 5 viên chức biệt phái về trung tâm\"}";
         assertThat(json(save(lan, confirmed))).contains("\"state\":\"saved\"");
+        assertThat(app.bot.bean(CollectionService.class).history(period(), "vh-bc-co-mat")).last()
+                .extracting(CollectionService.Change::reason).isEqualTo("Có 5 viên chức biệt phái về trung tâm");
         assertThat(stored("vh-bc-co-mat").value().number()).isEqualByComparingTo("35");
     }
 

@@ -108,6 +108,7 @@ class FormInBrowserTest {
         awaitState("kt-von-dtc-thuc-hien", "confirm");
         assertThat(message("kt-von-dtc-thuc-hien")).contains("Kiểm tra lại");
         shot("form-360-warning.png", "kt-von-dtc-thuc-hien");
+        field("kt-von-dtc-thuc-hien").findElement(By.cssSelector(".msg input.why")).sendKeys("Kế hoạch vốn được bổ sung trong kỳ");
         field("kt-von-dtc-thuc-hien").findElement(By.cssSelector(".msg button")).click();
         awaitState("kt-von-dtc-thuc-hien", "saved");
         new WebDriverWait(browser, WAIT).until(d -> text(By.cssSelector("[data-rate='VI.1'] .rv")).equals("103,96 %"));

@@ -121,14 +121,14 @@ class FormSpreadsheetTest {
         assertThat(history(typed)).as("posted twice, stored once").isEqualTo(1);
 
         String reference = reference(result);
-        assertThat(page(post("/app/form/upload/confirm").param("reference", reference), tung))
+        assertThat(page(post("/app/form/upload/confirm").param("reference", reference).param("reason", "Đã đối chiếu với sổ theo dõi"), tung))
                 .as("the first upload's reference was replaced by the second's, and is not Tùng's anyway").contains("id=\"refusal\"");
         String reference2 = reference(twice);
-        String confirmed = page(post("/app/form/upload/confirm").param("reference", reference2), lan);
+        String confirmed = page(post("/app/form/upload/confirm").param("reference", reference2).param("reason", "Đã đối chiếu với sổ theo dõi"), lan);
         assertThat(confirmed).contains("id=\"g-stored\"", "IV.3.2").doesNotContain("name=\"reference\"");
         assertThat(value(present)).isEqualTo("12");
         String before = database();
-        assertThat(page(post("/app/form/upload/confirm").param("reference", reference2), lan)).as("once")
+        assertThat(page(post("/app/form/upload/confirm").param("reference", reference2).param("reason", "Đã đối chiếu với sổ theo dõi"), lan)).as("once")
                 .contains("id=\"refusal\"", "không còn");
         assertThat(database()).isEqualTo(before);
         shoot(result);

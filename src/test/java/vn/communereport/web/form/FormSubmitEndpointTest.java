@@ -54,7 +54,7 @@ class FormSubmitEndpointTest {
     private void fillAll(FakeUser who) throws Exception {
         for (Question question : app.flow(KT).questions()) {
             String value = question.type().gathered() ? "Nội dung mục " + question.fills().ref() : "0";
-            String body = "{\"period\":" + period() + ",\"q\":\"" + question.id() + "\",\"value\":\"" + value + "\",\"confirm\":true}";
+            String body = "{\"period\":" + period() + ",\"q\":\"" + question.id() + "\",\"value\":\"" + value + "\",\"confirm\":true,\"reason\":\"Đã đối chiếu với sổ theo dõi\"}";
             app.mvc.perform(app.as(who, post("/app/form/answer").contentType(MediaType.APPLICATION_JSON).content(body)))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("saved"));
         }
