@@ -178,7 +178,9 @@ class PartSpreadsheetsTest {
         Flow flow = flow("van-hoa-xa-hoi");
         Map<String, String> figures = SeedReport.tableValues(context.report());
         Map<String, String> narratives = SeedNarratives.blocks(context.report());
-        java.util.function.Function<Question, String> typed = FlowDriver.fromTable(figures);
+        // Every cell filled: a figure the seed leaves blank (V.3, optional) is typed as 0.
+        java.util.function.Function<Question, String> seed = FlowDriver.fromTable(figures);
+        java.util.function.Function<Question, String> typed = q -> seed.apply(q).isEmpty() ? "0" : seed.apply(q);
         byte[] filled = Workbooks.edit(template(culture), wb -> {
             Map<String, Cell> cells = Workbooks.valueCells(wb);
             int n = 0;
