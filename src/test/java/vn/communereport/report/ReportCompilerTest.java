@@ -57,7 +57,7 @@ class ReportCompilerTest {
             }
             return some;
         });
-        when(collection.isSubmitted(eq(7L), anyString())).thenReturn(true);
+        when(collection.isIn(eq(7L), anyString())).thenReturn(true);
         Clock clock = Clock.fixed(Instant.parse("2026-06-20T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
         compiler = new ReportCompiler(new ReportScopes(SeedFixture.DEFINITIONS), collection, SeedFixture.TEXTS, clock,
                 mock(vn.communereport.collection.SentenceChoices.class));
@@ -76,7 +76,7 @@ class ReportCompilerTest {
 
     @Test
     void anUndatedReportLeavesTheDayBlank() {
-        when(collection.isSubmitted(7L, "kinh-te")).thenReturn(false);
+        when(collection.isIn(7L, "kinh-te")).thenReturn(false);
         CompiledReport report = compiler.compile(period, null);
         assertThat(report.draft()).isTrue();
         assertThat(report.missing()).containsExactly(
