@@ -136,7 +136,8 @@
 
   form.addEventListener('input', function (e) {
     var f = e.target.closest('.f');
-    if (!f || e.target.type === 'radio') return;
+    // the reason for a kept warning is typed inside the field: it is not a new value of the field
+    if (!f || e.target.type === 'radio' || e.target.classList.contains('why')) return;
     grow(e.target);
     keep(f);
     state(f, 'pending');
@@ -145,6 +146,7 @@
   });
   form.addEventListener('change', function (e) {
     var f = e.target.closest('.f');
+    if (e.target.classList.contains('why')) return;
     if (f && (e.target.type === 'radio' || f.dataset.state === 'pending')) save(f);
   });
   form.addEventListener('click', function (e) {

@@ -71,9 +71,10 @@ class TimelinessTest {
         submitAt(first, "trung-tam-hcc", at(2025, 1, 14, 10));
         submitAt(first, "van-hoa-xa-hoi", at(2025, 1, 15, 16));
         submitAt(first, "kinh-te", at(2025, 1, 16, 9));
-        clock.set(at(2025, 1, 20, 9));
+        // (within the grace after the deadline: entry locks at 16/01 17:00)
+        clock.set(at(2025, 1, 16, 10));
         assertThat(collection.reopen(first, "van-hoa-xa-hoi", admin.getId(), "Sửa IV.2.2")).isTrue();
-        submitAt(first, "van-hoa-xa-hoi", at(2025, 1, 21, 9));
+        submitAt(first, "van-hoa-xa-hoi", at(2025, 1, 16, 15));
         periods.close(first.getId());
 
         // 6 tháng đầu năm 2025, deadline 10/07/2025 17:00: the Văn phòng late, Văn hóa - Xã hội never.
