@@ -142,6 +142,12 @@ public final class BotApiGate implements AutoCloseable {
         return !refusals.isEmpty();
     }
 
+    /** How long calls will still be refused, zero when they no longer are. */
+    public synchronized Duration refusingFor() {
+        dropPastRefusals();
+        return refusals.isEmpty() ? Duration.ZERO : Duration.ofNanos(Math.max(0, refusals.peekLast().untilNanos() - System.nanoTime()));
+    }
+
     /** The calls the gate refused, oldest first. */
     public synchronized List<Held> refused() {
         return List.copyOf(refused);
