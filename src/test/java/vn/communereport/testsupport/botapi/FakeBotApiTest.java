@@ -526,7 +526,9 @@ class FakeBotApiTest {
     void aCallbackQueryCanBeAnsweredOnlyUntilItExpires() throws Exception {
         FakeUser lan = opened(1001, "Lan");
         Message sent = bot.execute(SendMessage.builder().chatId(1001L).text("Xác nhận?").replyMarkup(keyboard("Có", "y")).build());
-        api.setCallbackQueryTimeout(Duration.ofMillis(300));
+        // Long enough for the first answer on a loaded 2-core machine; the second waits it out.
+        api.setCallbackQueryTimeout(Duration.ofSeconds(4));
+        long pressed = System.nanoTime();
         lan.pressesOn(sent.getMessageId(), "y");
         lan.pressesRaw(sent.getMessageId(), "tampered");
         JsonNode updates = post("getUpdates", Map.of("timeout", 0)).path("result");
@@ -548,7 +550,7 @@ class FakeBotApiTest {
         assertThat(answer.messageId()).isEqualTo(sent.getMessageId());
         assertThat(answer.showAlert()).isTrue();
 
-        Thread.sleep(400);
+        Thread.sleep(Math.max(0, Duration.ofMillis(4_200).minusNanos(System.nanoTime() - pressed).toMillis()));
         TelegramApiRequestException expired = requestError(() ->
                 bot.execute(AnswerCallbackQuery.builder().callbackQueryId(queryIds.get(1)).build()));
         assertThat(expired.getApiResponse())
