@@ -36,6 +36,7 @@ import vn.communereport.definition.ReportScopes;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.telegram.BotApiGate;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.TestDatabase;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.SeedReport;
@@ -49,6 +50,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * shutdown hook, no flush. Whatever the bot had confirmed to the person ("✅ Đã lưu", "Đã lưu bản nháp") must be
  * there when a new process starts on the same database, and the person resumes at the very same question.
  */
+@LongRunning
 class CrashRestartTest {
 
     static final long ADMIN = 1001;

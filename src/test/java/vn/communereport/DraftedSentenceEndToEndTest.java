@@ -23,6 +23,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -31,6 +32,7 @@ import vn.communereport.testsupport.botapi.SentDocument;
 import vn.communereport.testsupport.botapi.SentMessage;
 
 /** Through the Bot API stand-in: a member uses the drafted first sentence of II.2.2 and the office's draft DOCX holds it. */
+@LongRunning
 class DraftedSentenceEndToEndTest {
 
     static final String SENTENCE = "Trong kỳ, Trung tâm đã tiếp nhận 1.837 hồ sơ, giải quyết 1.822 hồ sơ, trong đó 1.814 hồ sơ trước "

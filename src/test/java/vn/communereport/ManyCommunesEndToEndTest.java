@@ -25,6 +25,7 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.GeneratedCommunes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
@@ -39,6 +40,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * one that opens by itself, Mẫu Thử's does not; members of both answer, each told which report and period, each
  * seeing only their own; a person in both communes acts for the one they chose, and forged buttons reach nothing.
  */
+@LongRunning
 class ManyCommunesEndToEndTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -41,12 +41,14 @@ import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Texts;
 import vn.communereport.telegram.TestConsumer;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 
 /**
  * Two real threads store the same question of the same period at the same moment, 50 times over: exactly one
  * wins, the other is told the answer changed (or fails with a race the bot retries), the stored value is the
  * winner's, and the answer's history has one row per successful save and nothing from the loser.
  */
+@LongRunning
 class ConcurrentAnswersTest {
 
     static final int ROUNDS = 50;

@@ -21,12 +21,14 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 
 /**
  * The two last parts of a period handed in at the same moment, by two handler threads (or two instances): the
  * office is told "every part is in" exactly once, every time. Without the period lock in submit() each
  * transaction misses the other's uncommitted submission and nobody is told.
  */
+@LongRunning
 class LastPartsAtOnceTest {
 
     static final int ROUNDS = 30;

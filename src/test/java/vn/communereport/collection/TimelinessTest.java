@@ -26,6 +26,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Outbound;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.web.SignedIn;
@@ -36,6 +37,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * Each department's on-time record over the commune's last periods, from its hand-ins against each period's deadline
  * (the clock moved across three periods), as the office sees it in /tiendo and on the console's progress and report pages.
  */
+@LongRunning
 class TimelinessTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

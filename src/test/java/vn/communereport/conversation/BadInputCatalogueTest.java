@@ -23,6 +23,7 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -33,6 +34,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Everything a person can send that is not what the bot asked for: each gets a short Vietnamese answer or
  * is ignored, and no stored answer changes. One table, one place to add the next surprise.
  */
+@LongRunning
 class BadInputCatalogueTest {
 
     static final long ADMIN = 1001;

@@ -28,6 +28,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -38,6 +39,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Through the Bot API stand-in: the office invites Phòng Kinh tế's head; a member answers and submits; the head returns
  * the part with a comment; the member submits again; the head approves, and the office is told every part is in.
  */
+@LongRunning
 class HeadApprovalEndToEndTest {
 
     @TempDir

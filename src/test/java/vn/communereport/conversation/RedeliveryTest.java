@@ -36,6 +36,7 @@ import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Texts;
 import vn.communereport.telegram.TestConsumer;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.Updates;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -46,6 +47,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Telegram delivers an update again when the bot did not confirm it; the same update_id must change nothing the
  * second time: no second answer, no second history row, no second reply, no "this code was already used".
  */
+@LongRunning
 class RedeliveryTest {
 
     static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");

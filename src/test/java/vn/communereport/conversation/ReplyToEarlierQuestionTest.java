@@ -19,6 +19,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -28,6 +29,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * An answer always goes to the question the person meant: Telegram's reply on an earlier question's message
  * answers that question, never silently the current one.
  */
+@LongRunning
 class ReplyToEarlierQuestionTest {
 
     @TempDir

@@ -45,6 +45,7 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.reminder.ReminderService;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.SharedDatabaseInstances;
 
 /**
@@ -52,6 +53,7 @@ import vn.communereport.testsupport.SharedDatabaseInstances;
  * file): a scheduled job runs on one of them at a time, every real scheduled job is locked so, and the reminders
  * of one slot are queued once even when both instances queue them at the same moment, without the lock.
  */
+@LongRunning
 class ScheduledOnceTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

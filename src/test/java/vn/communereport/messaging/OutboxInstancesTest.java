@@ -29,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 
 /**
  * Several instances draining one outbox, on the database the suite runs on (PostgreSQL with
@@ -36,6 +37,7 @@ import vn.communereport.testsupport.BotProcess;
  * message is sent once, a recipient's messages in the order they were written and never two at a time; an instance
  * started again frees what its dead run held and never what a live instance holds, even one of the same name.
  */
+@LongRunning
 class OutboxInstancesTest {
 
     static final Duration LEASE = Duration.ofMinutes(1);

@@ -46,6 +46,7 @@ import vn.communereport.definition.TableRow;
 import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Recipient;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 
 /**
@@ -55,6 +56,7 @@ import vn.communereport.testsupport.MutableClock;
  * communes not complete marked and not counted) and ZIP (a valid DOCX per commune), the reporting rates, and access:
  * another province's commune and forged buttons are refused and change nothing.
  */
+@LongRunning
 class ProvinceSummaryTest {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

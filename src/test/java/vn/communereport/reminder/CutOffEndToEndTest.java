@@ -23,6 +23,7 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
@@ -35,6 +36,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * ends, the office is proposed the period and opens it with one tap, the deadline and its grace pass and entry is
  * refused, then one department let in late answers and hands in until its day ends, while another stays locked.
  */
+@LongRunning
 class CutOffEndToEndTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

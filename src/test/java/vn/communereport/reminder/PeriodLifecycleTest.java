@@ -18,6 +18,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -28,6 +29,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * A period is opened, chased by hand, closed; the next one offers last period's value of figures that
  * rarely change as a one-tap answer.
  */
+@LongRunning
 class PeriodLifecycleTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

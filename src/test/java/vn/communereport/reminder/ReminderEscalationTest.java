@@ -27,6 +27,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 
@@ -34,6 +35,7 @@ import vn.communereport.testsupport.Office;
  * Reminders escalate as the shipped cchc says (2 and 4 working days after the deadline day): members first, then the
  * head about those who have not answered, then the office's summary naming them; each once, within working hours.
  */
+@LongRunning
 class ReminderEscalationTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -24,6 +24,7 @@ import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.MutableClock;
@@ -36,6 +37,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Time moves from a week before a deadline to three days after it, hour by hour, through a restart; each
  * department gets exactly the reminders the schedule says, through the real bot and the Bot API stand-in.
  */
+@LongRunning
 class RemindersEndToEndTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -51,6 +51,7 @@ import vn.communereport.messaging.Texts;
 import vn.communereport.spreadsheet.RowResult.Status;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedNarratives;
 import vn.communereport.testsupport.SeedReport;
@@ -61,6 +62,7 @@ import vn.communereport.testsupport.SeedReport;
  * confirmation; a colleague's newer answer is reported, not overwritten. Tests run in order on one database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@LongRunning
 class PartSpreadsheetsTest {
 
     /** The one reason given for a file's figures with warnings. */

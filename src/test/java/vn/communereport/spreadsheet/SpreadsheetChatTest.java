@@ -25,6 +25,7 @@ import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Texts;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -37,6 +38,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * the member fills it and sends it back as a document, the bot fetches it (getFile, then the file's path) and answers
  * row by row; the figures with warnings are stored once the member presses the confirmation button.
  */
+@LongRunning
 class SpreadsheetChatTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.GeneratedCommunes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -22,6 +23,7 @@ import vn.communereport.testsupport.botapi.FakeUser;
  * Members, office administrators and province administrators get different Telegram menus: the first two from the one
  * command registry, the province's from the province's own commands.
  */
+@LongRunning
 class CommandMenusTest {
 
     @TempDir

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 
 /**
  * The webhook's recorded updates, on the database the suite runs on: an instance started again takes over at once what
  * its dead run held, never what another instance holds (even one whose name starts alike), and leaves the rest to
  * the leases.
  */
+@LongRunning
 class RecordedUpdatesTest {
 
     static final Duration LEASE = Duration.ofMinutes(1);

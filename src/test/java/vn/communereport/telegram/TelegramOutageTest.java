@@ -30,6 +30,7 @@ import vn.communereport.definition.ReportDefinition;
 import vn.communereport.messaging.Outbox;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -40,6 +41,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * Telegram down at start-up, down for a while in the middle, answering 5xx or 429 to a send, and people who
  * blocked the bot: the bot keeps going, answers what was sent meanwhile once it can, and loses nothing.
  */
+@LongRunning
 class TelegramOutageTest {
 
     static final long ADMIN = 1001;

@@ -13,9 +13,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 
 /** The token is in every Bot API URL; it must never reach the logs, whatever a library prints. */
 @ExtendWith(OutputCaptureExtension.class)
+@LongRunning
 class TokenMaskingTest {
 
     @TempDir

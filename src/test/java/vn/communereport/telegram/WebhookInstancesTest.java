@@ -37,6 +37,7 @@ import vn.communereport.testsupport.BotInstance;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.GeneratedCommunes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.TestDatabase;
@@ -53,6 +54,7 @@ import vn.communereport.testsupport.botapi.WebhookPost;
  * the other. Nothing confirmed is lost, no reply is sent twice, and each member's updates are applied in order.
  * PostgreSQL only (-Dtest.postgresql.url=...; .ci/run passes it): H2's file database is one process's.
  */
+@LongRunning
 class WebhookInstancesTest {
 
     static final String PUBLIC = "https://bot.example.vn";

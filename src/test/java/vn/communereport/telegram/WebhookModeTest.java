@@ -31,6 +31,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -43,6 +44,7 @@ import vn.communereport.testsupport.botapi.WebhookPost;
  * The real application in webhook mode behind the Bot API stand-in, which posts every update to the application's
  * endpoint (as Telegram would post to https://bot.example.vn/telegram/webhook through an HTTPS proxy).
  */
+@LongRunning
 class WebhookModeTest {
 
     static final String PUBLIC = "https://bot.example.vn";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -27,6 +28,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * From the chat to the browser, over real HTTP against the running application: a member sends /web, gets a link,
  * opens it (a preview spends nothing), presses its button, and is signed in under /app/; the link works once.
  */
+@LongRunning
 class WebLinkEndToEndTest {
 
     static final Pattern LINK = Pattern.compile("http://localhost:\\d+/login/[A-Za-z0-9_-]{43}");

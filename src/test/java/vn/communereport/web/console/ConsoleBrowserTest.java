@@ -42,6 +42,7 @@ import vn.communereport.conversation.WebLinks;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.web.WebApp;
 
 /**
@@ -49,6 +50,7 @@ import vn.communereport.testsupport.web.WebApp;
  * opens the login link the bot would send, sees a department's submission in the grid and its figures, and downloads
  * the DOCX, which holds the values. Screenshots of each page go to docs/. Skipped where chromium is not installed.
  */
+@LongRunning
 class ConsoleBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

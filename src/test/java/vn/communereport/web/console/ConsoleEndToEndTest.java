@@ -29,6 +29,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -40,6 +41,7 @@ import vn.communereport.web.WebPrincipal;
  * The console and the chat are views of one application: a part submitted in the chat shows in the console's grid and
  * in the DOCX it downloads, and a reopening done in the console reaches the members in their Telegram chats.
  */
+@LongRunning
 class ConsoleEndToEndTest {
 
     @TempDir

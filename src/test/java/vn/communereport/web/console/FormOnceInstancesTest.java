@@ -19,12 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.SharedDatabaseInstances;
 
 /**
  * The console's one-time form tokens with two instances on one database: a page served by one may be sent to the other,
  * and a form sent to both at once acts on one; a token is only its person's, expires, and is stored only as a hash.
  */
+@LongRunning
 class FormOnceInstancesTest {
 
     @TempDir

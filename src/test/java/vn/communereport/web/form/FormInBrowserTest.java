@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.communereport.collection.CollectionService;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
 import vn.communereport.testsupport.botapi.FakeUser;
@@ -41,6 +42,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * part with wrong inputs on the way, sees a colleague's change arrive, reviews and submits; the chat then shows the
  * same answers. Skipped where Debian's chromium and chromium-driver are not installed.
  */
+@LongRunning
 class FormInBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");

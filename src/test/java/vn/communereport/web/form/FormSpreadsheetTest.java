@@ -41,6 +41,7 @@ import vn.communereport.definition.Flow;
 import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.web.SignedIn;
 import vn.communereport.testsupport.web.WebApp;
 import vn.communereport.testsupport.web.WebSessions;
@@ -51,6 +52,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * whole with nothing stored; a change without the session's CSRF token and an oversize upload refused before anything
  * reads them.
  */
+@LongRunning
 class FormSpreadsheetTest {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

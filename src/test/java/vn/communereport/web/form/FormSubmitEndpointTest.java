@@ -22,9 +22,11 @@ import org.springframework.http.MediaType;
 import vn.communereport.access.AccessService;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.definition.Question;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.botapi.FakeUser;
 
 /** The review, the confirmation and the submission from the form; a submitted part and a revoked member change nothing. */
+@LongRunning
 class FormSubmitEndpointTest {
 
     static final String KT = "kinh-te";
