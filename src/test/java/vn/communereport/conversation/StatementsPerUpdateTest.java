@@ -43,7 +43,7 @@ import vn.communereport.testsupport.StatementCounter.Tally;
  */
 class StatementsPerUpdateTest {
 
-    /** Statements of one typed figure stored and the next question asked (13 before issue 15). */
+    /** Statements of one typed figure stored and the next question asked, on a bare database (17 before issue 15). */
     static final int TYPED_FIGURE = 13;
     static final Pattern INVITE = Pattern.compile("/start ([A-Z0-9]{10})");
     static final Pattern HEADER = Pattern.compile("Câu (\\d+)/(\\d+)");
@@ -71,11 +71,13 @@ class StatementsPerUpdateTest {
         System.out.println(text);
 
         assertThat(bare.typed.count()).as("statements of a typed figure:\n%s", bare.typed).isLessThanOrEqualTo(TYPED_FIGURE);
+        // with a past, the outlier check reads last period's answer too: one statement and two rows more, no more
         assertThat(crowded.typed.count()).as("statements of a typed figure with history:\n%s", crowded.typed)
-                .isEqualTo(bare.typed.count());
+                .isLessThanOrEqualTo(bare.typed.count() + 1);
         assertThat(crowded.typed.rows()).as("rows read for a typed figure with history:\n%s", crowded.typed)
-                .isLessThanOrEqualTo(bare.typed.rows());
+                .isLessThanOrEqualTo(bare.typed.rows() + 2);
         assertThat(crowded.narrative.count()).isEqualTo(bare.narrative.count());
+        assertThat(crowded.narrative.rows()).isEqualTo(bare.narrative.rows());
         assertThat(crowded.button.count()).isEqualTo(bare.button.count());
         assertThat(bare.typed.commits()).as("one commit per turn").isEqualTo(1);
     }
