@@ -143,8 +143,9 @@ public final class Benchmarks {
             String[] f = (o.get("variant" + n) + "|||||||||").split("\\|", -1);
             int instances = f[7].isBlank() ? 1 : Integer.parseInt(f[7].trim());
             boolean webhook = instances > 1 || f[8].trim().equalsIgnoreCase("webhook");
-            variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2], words(f[3]), words(f[4]),
-                    f[5].isBlank() ? null : History.parse(f[5]), database(f[6]), instances, webhook));
+            // arguments and JVM options may be separated by commas too, since -Dbench.args splits on spaces
+            variants.add(new EndToEndBench.Variant(f[0], f[1].isBlank() ? jar : Path.of(f[1]), f[2],
+                    words(f[3].replace(',', ' ')), words(f[4].replace(',', ' ')), f[5].isBlank() ? null : History.parse(f[5]), database(f[6]), instances, webhook));
         }
         if (variants.isEmpty()) {
             variants.add(new EndToEndBench.Variant("real", jar, o.getOrDefault("dbOptions", ""), words(o.getOrDefault("botArgs", "")), List.of(),

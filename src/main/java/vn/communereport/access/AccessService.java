@@ -48,15 +48,19 @@ public class AccessService {
      */
     @Transactional
     public Optional<Member> recognise(ChannelIdentity who, String displayName) {
-        List<MemberIdentity> known = identities.findByChannelAndUserRefOrderByIdAsc(who.channel(), who.userRef());
-        if (known.isEmpty()) {
+        // identities and their members in one statement: this runs on every update
+        List<Object[]> rows = identities.findWithMembers(who.channel(), who.userRef());
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
+        List<MemberIdentity> known = rows.stream().map(r -> (MemberIdentity) r[0]).toList();
+        java.util.Map<Long, Member> byId = new java.util.HashMap<>();
+        rows.forEach(r -> byId.put(((Member) r[1]).getId(), (Member) r[1]));
         Optional<Member> member = Optional.empty();
         MemberIdentity identity = null;
         List<Member> active = new java.util.ArrayList<>();
         for (MemberIdentity candidate : known) {
-            Optional<Member> found = members.findById(candidate.memberId());
+            Optional<Member> found = Optional.ofNullable(byId.get(candidate.memberId()));
             if (found.isEmpty()) {
                 continue;
             }

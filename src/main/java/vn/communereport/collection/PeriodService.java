@@ -18,10 +18,19 @@ public class PeriodService {
 
     private final PeriodRepository periods;
     private final Clock clock;
+    private final OpenPeriodsInTransaction openInTransaction;
 
-    PeriodService(PeriodRepository periods, Clock clock) {
+    PeriodService(PeriodRepository periods, Clock clock, OpenPeriodsInTransaction openInTransaction) {
         this.periods = periods;
         this.clock = clock;
+        this.openInTransaction = openInTransaction;
+    }
+
+    /** The open periods of a commune's report, newest first, read once per transaction for all its reports. */
+    private java.util.List<ReportingPeriod> open(String communeCode, String reportCode) {
+        return openInTransaction.of(communeCode, c -> periods.findByCommuneCodeAndStatus(c, ReportingPeriod.Status.OPEN)).stream()
+                .filter(p -> p.getReportCode().equals(reportCode))
+                .sorted(java.util.Comparator.comparing(ReportingPeriod::getStartsOn).reversed()).toList();
     }
 
     /**
@@ -30,11 +39,11 @@ public class PeriodService {
      */
     @Transactional
     public ReportingPeriod currentPeriod(String communeCode, ReportDefinition report) {
-        Optional<ReportingPeriod> open = periods.findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
-                communeCode, report.code(), ReportingPeriod.Status.OPEN);
+        Optional<ReportingPeriod> open = open(communeCode, report.code()).stream().findFirst();
         if (open.isPresent()) {
             return open.get();
         }
+        openInTransaction.forget();
         PeriodKey key = PeriodKey.containing(report.frequency(), LocalDate.now(clock));
         return periods.findByCommuneCodeAndReportCodeAndPeriodKey(communeCode, report.code(), key.key())
                 .orElseGet(() -> {
@@ -65,6 +74,7 @@ public class PeriodService {
      */
     @Transactional
     public Opening open(String communeCode, ReportDefinition report, PeriodKey key, java.time.Instant deadline) {
+        openInTransaction.forget();
         Optional<ReportingPeriod> open = periods.findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
                 communeCode, report.code(), ReportingPeriod.Status.OPEN);
         if (open.isPresent() && !open.get().key().equals(key)) {
@@ -83,12 +93,13 @@ public class PeriodService {
             return false;
         }
         period.get().close();
+        openInTransaction.forget();
         return true;
     }
 
     @Transactional(readOnly = true)
     public java.util.List<ReportingPeriod> openPeriods(String communeCode, ReportDefinition report) {
-        return periods.findByCommuneCodeAndReportCodeAndStatus(communeCode, report.code(), ReportingPeriod.Status.OPEN);
+        return open(communeCode, report.code());
     }
 
     /** The period before this one, where last period's answers are found. */
@@ -96,6 +107,13 @@ public class PeriodService {
     public Optional<ReportingPeriod> previous(ReportingPeriod period) {
         return periods.findFirstByCommuneCodeAndReportCodeAndStartsOnLessThanOrderByStartsOnDesc(
                 period.getCommuneCode(), period.getReportCode(), period.getStartsOn());
+    }
+
+    /** The latest closed period of the same report and commune that began before this one: one row, whatever the history. */
+    @Transactional(readOnly = true)
+    public Optional<ReportingPeriod> lastClosedBefore(ReportingPeriod period) {
+        return periods.findFirstByCommuneCodeAndReportCodeAndStatusAndStartsOnLessThanOrderByStartsOnDesc(
+                period.getCommuneCode(), period.getReportCode(), ReportingPeriod.Status.CLOSED, period.getStartsOn());
     }
 
     /** A commune's period of a report as stored, if it was ever opened; nothing is created. */

@@ -18,10 +18,15 @@ interface PeriodRepository extends JpaRepository<ReportingPeriod, Long> {
     Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStatusOrderByStartsOnDesc(
             String communeCode, String reportCode, ReportingPeriod.Status status);
 
+    List<ReportingPeriod> findByCommuneCodeAndStatus(String communeCode, ReportingPeriod.Status status);
+
     List<ReportingPeriod> findByCommuneCodeAndReportCodeAndStatus(String communeCode, String reportCode, ReportingPeriod.Status status);
 
     Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStartsOnLessThanOrderByStartsOnDesc(
             String communeCode, String reportCode, java.time.LocalDate startsOn);
+
+    Optional<ReportingPeriod> findFirstByCommuneCodeAndReportCodeAndStatusAndStartsOnLessThanOrderByStartsOnDesc(
+            String communeCode, String reportCode, ReportingPeriod.Status status, java.time.LocalDate startsOn);
 
     Optional<ReportingPeriod> findByCommuneCodeAndReportCodeAndPeriodKey(String communeCode, String reportCode, String periodKey);
 

@@ -80,13 +80,11 @@ public class ConversationEngine {
     /** One person's step: stored whole or not at all, applied at most once per delivery. */
     @Transactional
     public Reply handle(Inbound in) {
-        ProcessedDelivery.Key key = new ProcessedDelivery.Key(in.channel(), in.deliveryId());
-        if (deliveries.existsById(key)) {
+        // Claimed before anything else, with one INSERT that skips a delivery handled before: a concurrent delivery of
+        // the same update waits here and then fails on the primary key (the consumer retries it and finds it done).
+        if (deliveries.claim(in.channel(), in.deliveryId(), clock.instant()) == 0) {
             return Reply.duplicateDelivery();
         }
-        // Claimed before anything else, with an INSERT: a concurrent delivery of the same update waits here and then
-        // fails on the primary key (the consumer retries it and finds it done).
-        deliveries.saveAndFlush(new ProcessedDelivery(in.channel(), in.deliveryId(), clock.instant()));
         Turn turn = new Turn(in);
         route(turn);
         // Into the outbox in this transaction: what the turn says stands or falls with what it changed, and goes out

@@ -84,9 +84,7 @@ public class OutlierCheck {
 
     /** The same report's latest closed period of the commune that began before this one. */
     Optional<ReportingPeriod> lastClosed(ReportingPeriod period) {
-        return periods.periodsOf(List.of(period.getCommuneCode()), period.getReportCode()).stream()
-                .filter(p -> !p.isOpen() && p.getStartsOn().isBefore(period.getStartsOn()))
-                .findFirst();
+        return periods.lastClosedBefore(period);
     }
 
     /** A number typed for a table row; a yes/no (its choices) is no amount to compare. */

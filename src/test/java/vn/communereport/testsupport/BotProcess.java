@@ -30,6 +30,12 @@ public final class BotProcess implements AutoCloseable {
 
     /** With {@code clock}, the application runs on that clock instead of the system's. */
     public static BotProcess start(String apiUrl, Path dataDir, String officeAdminIds, Map<String, String> extra, java.time.Clock clock) {
+        return start(apiUrl, dataDir, officeAdminIds, extra, clock, null);
+    }
+
+    /** With {@code processor}, every bean passes through it (a test's statement counter, say). */
+    public static BotProcess start(String apiUrl, Path dataDir, String officeAdminIds, Map<String, String> extra, java.time.Clock clock,
+                                   org.springframework.beans.factory.config.BeanPostProcessor processor) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("telegram.bot-token", TOKEN);
         properties.put("telegram.api-url", apiUrl);
@@ -48,6 +54,9 @@ public final class BotProcess implements AutoCloseable {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(CommuneReportApplication.class);
         if (clock != null) {
             builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock));
+        }
+        if (processor != null) {
+            builder.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(processor));
         }
         ConfigurableApplicationContext context = builder.run(args);
         return new BotProcess(context);
