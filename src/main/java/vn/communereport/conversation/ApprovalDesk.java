@@ -2,6 +2,7 @@ package vn.communereport.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.communereport.access.AccessService;
 import vn.communereport.access.DepartmentHeads;
 import vn.communereport.access.Member;
+import vn.communereport.collection.Answer;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.PartApprovals;
 import vn.communereport.collection.PeriodService;
@@ -16,6 +18,7 @@ import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.collection.Submission;
 import vn.communereport.definition.Department;
 import vn.communereport.definition.Flow;
+import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Outbound;
@@ -46,9 +49,16 @@ public class ApprovalDesk {
         }
     }
 
-    /** A part this person may decide on now, with the summary the chat's request shows (one line a figure or block). */
+    /**
+     * A part this person may decide on now, with the summary the chat's request shows (one line a figure or block) and
+     * the whole text of each narrative block, which the summary shortens.
+     */
     public record Waiting(long submissionId, long version, String departmentCode, String departmentName, String about,
-                          String submittedBy, String submittedAt, List<String> summary) {
+                          String submittedBy, String submittedAt, List<String> summary, List<FullText> texts) {
+    }
+
+    /** A narrative block's whole text, under the place in the report it fills. */
+    public record FullText(String place, String text) {
     }
 
     /** The part a decision is about, as it is now. */
@@ -160,10 +170,18 @@ public class ApprovalDesk {
             return Optional.empty();
         }
         Submission s = submission.get();
-        String lines = review.lines(scope.report(), period.getId(), flow, collection.departmentAnswers(period.getId(), flow.departmentCode()));
+        Map<String, Answer> stored = collection.departmentAnswers(period.getId(), flow.departmentCode());
+        String lines = review.lines(scope.report(), period.getId(), flow, stored);
+        List<FullText> texts = new ArrayList<>();
+        for (Question question : flow.questions()) {
+            Answer answer = stored.get(question.id());
+            if (answer != null && !answer.value().skipped() && question.type().gathered() && answer.value().text() != null) {
+                texts.add(new FullText(screens.place(scope.report(), question), answer.value().text()));
+            }
+        }
         return Optional.of(new Waiting(s.getId(), s.getVersion(), flow.departmentCode(), scope.department(flow.departmentCode()).name(),
                 screens.about(scope, period), screens.who(s.getSubmittedBy()), screens.when(s.getSubmittedAt()),
-                List.of(lines.strip().split("\n"))));
+                List.of(lines.strip().split("\n")), List.copyOf(texts)));
     }
 
     /** The name of the department a submission is of, for the chat's question; empty for one not found. */
