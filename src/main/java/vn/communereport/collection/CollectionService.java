@@ -284,9 +284,11 @@ public class CollectionService {
             } else {
                 state = DepartmentProgress.State.ANSWERING;
             }
+            Instant inAt = state != DepartmentProgress.State.SUBMITTED ? null
+                    : submission.getApproval() == Submission.Approval.APPROVED ? submission.getApprovedAt() : submission.getSubmittedAt();
             result.add(new DepartmentProgress(flow.departmentCode(), answered, flow.size(), state,
                     submission == null ? null : submission.getSubmittedBy(),
-                    submission == null ? null : submission.getSubmittedAt()));
+                    submission == null ? null : submission.getSubmittedAt(), inAt));
         }
         return result;
     }

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each department's on-time record over a commune's last periods of a report: in how many of them it handed its part
  * in by the period's deadline. A period counts once it is due (its deadline passed, or it was closed); one still
- * before its deadline judges nobody yet. A part is judged by its first hand-in, so a part the office reopened after the
- * deadline for a correction stays on time. A period without a deadline counts a part handed in at all as on time.
+ * before its deadline judges nobody yet. A part is judged by the first time it counted as in: handed in, or, where its
+ * head's approval was asked, approved (a part returned by the head was not in); so a part the office reopened after the
+ * deadline for a correction stays on time. A period without a deadline counts a part in at all as on time.
  */
 @Service
 public class Timeliness {
@@ -29,9 +30,11 @@ public class Timeliness {
 
     private final PeriodRepository periods;
     private final HandInRepository handIns;
+    private final SubmissionRepository submissions;
     private final Clock clock;
 
-    Timeliness(PeriodRepository periods, HandInRepository handIns, Clock clock) {
+    Timeliness(PeriodRepository periods, HandInRepository handIns, SubmissionRepository submissions, Clock clock) {
+        this.submissions = submissions;
         this.periods = periods;
         this.handIns = handIns;
         this.clock = clock;
@@ -44,12 +47,7 @@ public class Timeliness {
         List<ReportingPeriod> due = periods.findByCommuneCodeInAndReportCodeOrderByStartsOnDesc(List.of(communeCode), reportCode)
                 .stream().filter(p -> !p.isOpen() || p.getDeadline() != null && now.isAfter(p.getDeadline()))
                 .limit(count).toList();
-        Map<String, Instant> first = new HashMap<>();
-        if (!due.isEmpty()) {
-            for (Object[] row : handIns.firstHandIns(due.stream().map(ReportingPeriod::getId).toList())) {
-                first.put(row[0] + "|" + row[1], (Instant) row[2]);
-            }
-        }
+        Map<String, Instant> first = firstIn(due);
         Map<String, Record> records = new LinkedHashMap<>();
         for (String department : departments) {
             int onTime = 0;
@@ -62,5 +60,42 @@ public class Timeliness {
             records.put(department, new Record(department, onTime, due.size()));
         }
         return records;
+    }
+
+    /** When each part (period id|department) first counted as in, walking its hand-ins and what became of each. */
+    private Map<String, Instant> firstIn(List<ReportingPeriod> due) {
+        Map<String, Instant> first = new HashMap<>();
+        if (due.isEmpty()) {
+            return first;
+        }
+        List<Long> ids = due.stream().map(ReportingPeriod::getId).toList();
+        Map<String, Instant> handedIn = new HashMap<>(); // the hand-in not yet approved, returned or reopened
+        for (Object[] row : handIns.partEvents(ids)) {
+            String part = row[0] + "|" + row[1];
+            Instant at = (Instant) row[3];
+            switch ((String) row[2]) {
+                case "SUBMITTED" -> handedIn.put(part, at);
+                case "APPROVED" -> {
+                    handedIn.remove(part);
+                    first.putIfAbsent(part, at);
+                }
+                case "RETURNED" -> handedIn.remove(part); // the head sent it back: it never counted as in
+                default -> { // REOPENED by the office: a part handed in without approval had counted as in
+                    Instant was = handedIn.remove(part);
+                    if (was != null) {
+                        first.putIfAbsent(part, was);
+                    }
+                }
+            }
+        }
+        for (Long id : ids) {
+            for (Submission s : submissions.findByPeriodId(id)) {
+                String part = id + "|" + s.getDepartmentCode();
+                if (s.isIn() && handedIn.containsKey(part)) {
+                    first.putIfAbsent(part, handedIn.get(part)); // in as handed in: no approval was asked
+                }
+            }
+        }
+        return first;
     }
 }

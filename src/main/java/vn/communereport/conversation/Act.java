@@ -66,7 +66,9 @@ enum Act {
     /** the member named head of the department they are in (the argument is the member's id) */
     NAME_HEAD("hname", Arg.NUMBER),
     /** the department whose head is removed */
-    REMOVE_HEAD("hdel", Arg.CODE);
+    REMOVE_HEAD("hdel", Arg.CODE),
+    /** the department whose waiting part the office opens to approve itself, its head gone */
+    OFFICE_APPROVAL("oapr", Arg.CODE);
 
     /** The shapes an argument may have; anything else is refused before a handler sees it. */
     enum Arg {

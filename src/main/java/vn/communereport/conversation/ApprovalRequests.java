@@ -40,9 +40,11 @@ class ApprovalRequests {
     private final Texts texts;
     private final ActionCodec actions;
     private final ChannelLimits limits;
+    private final Optional<WebLinks> web;
 
     ApprovalRequests(DepartmentHeads heads, AccessService access, CollectionService collection, ReviewScreen review,
-                     Screens screens, Texts texts, ActionCodec actions, ChannelLimits limits) {
+                     Screens screens, Texts texts, ActionCodec actions, ChannelLimits limits, Optional<WebLinks> web) {
+        this.web = web;
         this.heads = heads;
         this.access = access;
         this.collection = collection;
@@ -96,15 +98,22 @@ class ApprovalRequests {
         return messages;
     }
 
-    private List<Outbound> request(ReportScope scope, ReportingPeriod period, Flow flow, Submission submission, Member approver) {
+    /** The request to one approver: the summary, then «Duyệt» and «Trả lại» (and the web page, where there is one). */
+    List<Outbound> request(ReportScope scope, ReportingPeriod period, Flow flow, Submission submission, Member approver) {
         String reference = submission.getId() + "-" + submission.getVersion();
         String text = texts.get("approval.request", screens.who(submission.getSubmittedBy()),
                 scope.department(flow.departmentCode()).name(), screens.about(scope, period))
                 + '\n' + review.lines(scope.report(), period.getId(), flow, collection.departmentAnswers(period.getId(), flow.departmentCode()))
                 + "\n\n" + texts.get("approval.request-footer");
-        List<List<Button>> buttons = List.of(List.of(
+        List<List<Button>> buttons = new ArrayList<>(List.of(List.of(
                 actions.button(texts.get("approval.button.approve"), Action.of(Act.APPROVE_PART, reference)),
-                actions.button(texts.get("approval.button.return"), Action.of(Act.RETURN_PART, reference))));
+                actions.button(texts.get("approval.button.return"), Action.of(Act.RETURN_PART, reference)))));
+        Optional<String> page = web.flatMap(WebLinks::approvalPageUrl);
+        if (page.isPresent() && page.get().startsWith("https://")) {
+            buttons.add(List.of(Button.webApp(texts.get("approvalweb.button.web"), page.get())));
+        } else if (page.isPresent()) {
+            text += "\n" + texts.get("approvalweb.request.web", page.get());
+        }
         List<String> parts = Screens.split(text, limits.messageLength());
         List<Outbound> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

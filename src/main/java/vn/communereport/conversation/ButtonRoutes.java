@@ -34,7 +34,7 @@ class ButtonRoutes {
                  OfficeProgress progress, OfficeMembers members, OfficeReopening reopening, OfficePeriods periods,
                  OfficeReminding reminding, OfficeReports reports, SheetExchange sheets, ScopeChoice choice, Texts texts,
                  SentenceChoosing sentences, OfficeWindows windows, OfficeLateEntry lateEntry,
-                 HeadApproval approval, OfficeHeads heads) {
+                 HeadApproval approval, OfficeHeads heads, OfficeApproval officeApproval) {
         this.codec = codec;
         this.start = start;
         this.texts = texts;
@@ -68,6 +68,7 @@ class ButtonRoutes {
         routes.put(Act.HEAD_CHOOSE, new Route(OFFICE, (turn, action) -> heads.choose(turn, "")));
         routes.put(Act.NAME_HEAD, new Route(OFFICE, (turn, action) -> heads.name(turn, action.number())));
         routes.put(Act.REMOVE_HEAD, new Route(OFFICE, (turn, action) -> heads.remove(turn, action.argument())));
+        routes.put(Act.OFFICE_APPROVAL, new Route(OFFICE, (turn, action) -> officeApproval.show(turn, action.argument())));
         for (Act act : Act.values()) {
             if (!routes.containsKey(act)) {
                 throw new IllegalStateException("No route for the button action " + act);

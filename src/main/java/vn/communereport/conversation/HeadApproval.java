@@ -5,79 +5,45 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.communereport.access.AccessService;
-import vn.communereport.collection.PartApprovals;
-import vn.communereport.collection.PeriodService;
-import vn.communereport.collection.ReportingPeriod;
-import vn.communereport.collection.Submission;
-import vn.communereport.definition.Department;
-import vn.communereport.definition.ReportScope;
-import vn.communereport.definition.ReportScopes;
 import vn.communereport.messaging.Texts;
 
 /**
- * The department head's «Duyệt» and «Trả lại» under a submitted part. Button data names the submission and its
- * version; it is checked against the head's own department and commune and against the part as it is now, so a forged
- * button or a stale one (decided already, reopened, submitted again) gets a sentence and changes nothing.
+ * The department head's «Duyệt» and «Trả lại» under a submitted part, in the chat. Button data names the submission and
+ * its version; {@link ApprovalDesk} (which the web's approval page calls too) checks it against the person's department
+ * and commune and against the part as it is now, so a forged or stale button gets a sentence and changes nothing.
  */
 @Component
 class HeadApproval {
 
-    /** A part the person pressing may decide on, as it is now. */
-    private record Part(Submission submission, ReportingPeriod period, ReportScope scope, Department department) {
-    }
-
-    private final PartApprovals decisions;
-    private final ApprovalRequests approvals;
-    private final PeriodService periods;
-    private final ReportScopes scopes;
-    private final AccessService access;
-    private final PartSubmission submissions;
-    private final Screens screens;
+    private final ApprovalDesk desk;
     private final Texts texts;
-    private final OfficeMenu buttons;
 
-    HeadApproval(PartApprovals decisions, ApprovalRequests approvals, PeriodService periods, ReportScopes scopes,
-                 AccessService access, PartSubmission submissions, Screens screens, Texts texts, OfficeMenu buttons) {
-        this.decisions = decisions;
-        this.approvals = approvals;
-        this.periods = periods;
-        this.scopes = scopes;
-        this.access = access;
-        this.submissions = submissions;
-        this.screens = screens;
+    HeadApproval(ApprovalDesk desk, Texts texts) {
+        this.desk = desk;
         this.texts = texts;
-        this.buttons = buttons;
     }
 
     void approve(Turn turn, String reference) {
-        Optional<Part> part = part(turn, reference);
-        if (part.isEmpty()) {
+        Optional<long[]> ref = parse(reference);
+        if (ref.isEmpty()) {
+            refused(turn, forged());
             return;
         }
-        Part p = part.get();
-        long version = version(reference);
-        PartApprovals.Decision decision = decisions.approve(p.submission().getId(), version, turn.member.getId(),
-                p.scope().owingDepartments());
-        if (!said(turn, decision.outcome())) {
-            return;
-        }
-        turn.say(texts.get("approval.approved", p.department().name(), screens.about(p.scope(), p.period())));
-        String text = texts.get("approval.approved-member", p.department().name(), screens.about(p.scope(), p.period()),
-                screens.who(turn.member.getId()));
-        turn.tellOthers(access.departmentMembers(p.scope().communeCode(), p.department().code()), text, List.of());
-        turn.out.addAll(submissions.officeNotices(p.scope(), p.period(), p.department(), p.submission().getSubmittedBy(),
-                decision.allInNow()));
+        tell(turn, desk.approve(turn.member, ref.get()[0], ref.get()[1]));
     }
 
     /** «Trả lại»: one short question, the comment the members will read. */
     void askComment(Turn turn, String reference) {
-        Optional<Part> part = part(turn, reference);
-        if (part.isEmpty()) {
+        Optional<long[]> ref = parse(reference);
+        ApprovalDesk.Decision refusal = ref.isEmpty()
+                ? forged()
+                : desk.check(turn.member, ref.get()[0], ref.get()[1]);
+        if (refusal != null) {
+            refused(turn, refusal);
             return;
         }
         turn.state.awaitReturnComment(reference);
-        turn.say(texts.get("approval.ask-comment", part.get().department().name()));
+        turn.say(texts.get("approval.ask-comment", desk.departmentName(ref.get()[0])));
     }
 
     /** The comment the head was asked for: the part reopens for its department's members, each told with it. */
@@ -88,69 +54,46 @@ class HeadApproval {
             return;
         }
         turn.state.idle();
-        Optional<Part> part = part(turn, reference == null ? "" : reference);
-        if (part.isEmpty()) {
+        Optional<long[]> ref = parse(reference == null ? "" : reference);
+        if (ref.isEmpty()) {
+            refused(turn, forged());
             return;
         }
-        Part p = part.get();
-        PartApprovals.Decision decision = decisions.giveBack(p.submission().getId(), version(reference), turn.member.getId(), comment);
-        if (!said(turn, decision.outcome())) {
+        tell(turn, desk.giveBack(turn.member, ref.get()[0], ref.get()[1], comment));
+    }
+
+    private void tell(Turn turn, ApprovalDesk.Decision decision) {
+        if (!decision.taken()) {
+            refused(turn, decision);
             return;
         }
-        turn.say(texts.get("approval.returned", p.department().name()));
-        String text = texts.get("approval.returned-member", p.department().name(), screens.about(p.scope(), p.period()),
-                screens.who(turn.member.getId()), comment);
-        turn.tellOthers(access.departmentMembers(p.scope().communeCode(), p.department().code()), text,
-                List.of(List.of(buttons.reviewButton())));
+        turn.say(decision.said());
+        turn.out.addAll(decision.notices());
     }
 
-    /** The part a reference names, if the person may decide on it; otherwise they are told why, and nothing changes. */
-    private Optional<Part> part(Turn turn, String reference) {
-        Optional<Submission> submission = parse(reference).flatMap(decisions::submission);
-        Optional<ReportingPeriod> period = submission.flatMap(s -> periods.byId(s.getPeriodId()));
-        Optional<ReportScope> scope = period.flatMap(p -> scopes.of(p.getCommuneCode(), p.getReportCode()));
-        if (scope.isEmpty() || !approvals.mayDecide(turn.member, scope.get(), submission.get())) {
+    private void refused(Turn turn, ApprovalDesk.Decision decision) {
+        ApprovalDesk.Outcome outcome = decision.outcome();
+        if (outcome == ApprovalDesk.Outcome.STALE) {
             Stale.button(turn, texts);
-            turn.say(texts.get("approval.not-yours"));
-            return Optional.empty();
+            turn.say(texts.get("approval.stale")); // the chat's own words: it is a button that went stale
+            return;
         }
-        if (!submission.get().awaitsApproval() || submission.get().getVersion() != version(reference)) {
+        if (outcome == ApprovalDesk.Outcome.NOT_YOURS || outcome == ApprovalDesk.Outcome.HEAD_DECIDES) {
             Stale.button(turn, texts);
-            turn.say(texts.get("approval.stale"));
-            return Optional.empty();
         }
-        Department department = scope.get().commune().department(submission.get().getDepartmentCode()).orElse(null);
-        if (department == null) {
-            turn.say(texts.get("approval.not-yours"));
-            return Optional.empty();
-        }
-        return Optional.of(new Part(submission.get(), period.get(), scope.get(), department));
+        turn.say(decision.said());
     }
 
-    /** Tells the person a decision that could not be taken; true when it was taken. */
-    private boolean said(Turn turn, PartApprovals.Outcome outcome) {
-        if (outcome == PartApprovals.Outcome.NOT_WAITING) {
-            Stale.button(turn, texts);
-            turn.say(texts.get("approval.stale"));
-            return false;
-        }
-        if (outcome == PartApprovals.Outcome.PERIOD_CLOSED) {
-            turn.say(texts.get("approval.period-closed"));
-            return false;
-        }
-        return true;
+    private ApprovalDesk.Decision forged() {
+        return new ApprovalDesk.Decision(ApprovalDesk.Outcome.NOT_YOURS, texts.get("approval.not-yours"), List.of());
     }
 
-    private static Optional<Long> parse(String reference) {
+    /** "id-version" of a submission, as the request's buttons carry it. */
+    private static Optional<long[]> parse(String reference) {
         String[] parts = reference.split("-");
         if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
             return Optional.empty();
         }
-        return Optional.of(Long.parseLong(parts[0]));
-    }
-
-    private static long version(String reference) {
-        String[] parts = reference.split("-");
-        return parts.length == 2 && parts[1].matches("\\d{1,18}") ? Long.parseLong(parts[1]) : -1;
+        return Optional.of(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
     }
 }

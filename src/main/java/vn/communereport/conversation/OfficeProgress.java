@@ -25,9 +25,11 @@ class OfficeProgress {
     private final OfficeMenu buttons;
     private final ActionCodec actions;
     private final Timeliness timeliness;
+    private final OfficeApproval officeApproval;
 
     OfficeProgress(PeriodService periods, CollectionService collection, Texts texts, Screens screens, OfficeMenu buttons,
-                   ActionCodec actions, Timeliness timeliness) {
+                   ActionCodec actions, Timeliness timeliness, OfficeApproval officeApproval) {
+        this.officeApproval = officeApproval;
         this.timeliness = timeliness;
         this.periods = periods;
         this.collection = collection;
@@ -65,6 +67,7 @@ class OfficeProgress {
         text.append("\n\n").append(texts.get("progress.footer", done, progress.size()));
         List<List<Button>> rows = new ArrayList<>();
         rows.add(List.of(actions.button(texts.get("button.refresh"), Action.of(Act.PROGRESS))));
+        rows.addAll(officeApproval.buttons(turn, period, progress)); // parts waiting for a head who is gone
         if (done == progress.size()) {
             rows.add(List.of(buttons.compileButton(period.getId())));
         }

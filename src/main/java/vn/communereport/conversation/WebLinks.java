@@ -15,4 +15,12 @@ public interface WebLinks {
 
     /** The Mini App's address; empty unless the application is reached over HTTPS, which Telegram requires. */
     Optional<String> miniAppUrl();
+
+    /**
+     * Where a head approves in the browser, only where {@code APP_PUBLIC_URL} is set: over HTTPS the Mini App that opens
+     * on the approval page, over HTTP the page itself (signed in by {@code /web}'s link).
+     */
+    default Optional<String> approvalPageUrl() {
+        return Optional.empty();
+    }
 }

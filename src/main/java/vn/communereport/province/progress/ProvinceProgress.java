@@ -67,7 +67,7 @@ public class ProvinceProgress {
             for (DepartmentProgress p : collection.progress(period.get(), flows)) {
                 boolean in = p.state() == DepartmentProgress.State.SUBMITTED;
                 parts.add(new CommuneStatus.Part(p.departmentCode(), commune.department(p.departmentCode()).orElseThrow().name(),
-                        in ? p.submittedAt() : null));
+                        in ? p.inAt() : null)); // approved, where the report asks for approval
             }
         } else {
             flows.forEach(f -> parts.add(new CommuneStatus.Part(f.departmentCode(),

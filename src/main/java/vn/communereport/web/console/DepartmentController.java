@@ -12,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.ReportingPeriod;
+import vn.communereport.conversation.ApprovalDesk;
 import vn.communereport.conversation.OfficeDesk;
 import vn.communereport.definition.Flow;
 import vn.communereport.report.ReportCompiler;
@@ -26,9 +27,11 @@ class DepartmentController {
     private final CollectionService collection;
     private final ReportCompiler reports;
     private final ConsoleActions actions;
+    private final ApprovalDesk approvals;
 
     DepartmentController(ConsolePages pages, ConsoleViews views, CollectionService collection, ReportCompiler reports,
-                         ConsoleActions actions) {
+                         ConsoleActions actions, ApprovalDesk approvals) {
+        this.approvals = approvals;
         this.pages = pages;
         this.views = views;
         this.collection = collection;
@@ -77,6 +80,7 @@ class DepartmentController {
         model.addAttribute("submittedNow", collection.isSubmitted(period.getId(), code));
         model.addAttribute("maxComment", OfficeDesk.MAX_COMMENT);
         model.addAttribute("error", error);
+        OfficeApprovalController.describe(model, approvals, admin, period, flow); // a part waiting for approval
         ModelAndView page = new ModelAndView("console/department", model.asMap());
         page.setStatus(status);
         return page;

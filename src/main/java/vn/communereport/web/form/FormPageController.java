@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.communereport.conversation.PartSubmission;
 import vn.communereport.web.WebPrincipal;
+import vn.communereport.web.approval.HeadAccess;
 
 /** The form page, the review with its confirmation, and the submission. */
 @Controller
@@ -22,8 +23,10 @@ class FormPageController {
     private final FormPage page;
     private final FormSubmitting submitting;
     private final Clock clock;
+    private final HeadAccess heads;
 
-    FormPageController(FormAccess access, FormPage page, FormSubmitting submitting, Clock clock) {
+    FormPageController(FormAccess access, FormPage page, FormSubmitting submitting, Clock clock, HeadAccess heads) {
+        this.heads = heads;
         this.access = access;
         this.page = page;
         this.submitting = submitting;
@@ -34,12 +37,14 @@ class FormPageController {
     String form(HttpServletRequest request, Model model) {
         model.addAttribute("form", page.view(access.part(request), csrf(request)));
         model.addAttribute("now", clock.millis()); // the script's first look for colleagues' changes starts here
+        model.addAttribute("headApproval", heads.isHead(request)); // a head's way to the parts waiting for them
         return "form/form";
     }
 
     @GetMapping("/app/form/review")
     String review(HttpServletRequest request, @RequestParam(name = "r", required = false) String result, Model model) {
         model.addAttribute("form", page.view(access.part(request), csrf(request)));
+        model.addAttribute("headApproval", heads.isHead(request));
         model.addAttribute("result", result == null ? null : switch (result) {
             case "submitted" -> "form.submit.done";
             case "incomplete" -> "form.submit.incomplete";

@@ -36,4 +36,12 @@ class ChatLinks implements WebLinks {
     public Optional<String> miniAppUrl() {
         return publicUrl.https() ? Optional.of(publicUrl.base() + "/miniapp") : Optional.empty();
     }
+
+    @Override
+    public Optional<String> approvalPageUrl() {
+        if (!publicUrl.configured()) {
+            return Optional.empty();
+        }
+        return Optional.of(publicUrl.base() + (publicUrl.https() ? "/miniapp?next=approval" : "/app/approval"));
+    }
 }

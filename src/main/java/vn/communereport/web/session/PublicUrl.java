@@ -38,6 +38,11 @@ public class PublicUrl {
         return "http://localhost:" + port;
     }
 
+    /** Whether {@code APP_PUBLIC_URL} is set (not the local fallback). */
+    public boolean configured() {
+        return !configured.isEmpty();
+    }
+
     /** Telegram opens Mini Apps (and web_app buttons) only at HTTPS addresses. */
     public boolean https() {
         return configured.toLowerCase(Locale.ROOT).startsWith("https://");
