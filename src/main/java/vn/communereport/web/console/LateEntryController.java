@@ -62,6 +62,8 @@ class LateEntryController {
             throw new ConsoleRefusal(HttpStatus.CONFLICT, "form-controls.console.not-open", about);
         }
         pages.once(admin, once);
+        model.addAttribute("lateChosen", department); // a refused form comes back as it was typed
+        model.addAttribute("lateTyped", until.strip());
         Optional<LocalDate> day = LateEndParser.parse(until, clock);
         if (day.isEmpty()) {
             return page(admin, model, texts.get("form-controls.console.day-invalid", until.strip()));

@@ -234,6 +234,8 @@ class FormControlsTest {
         assertThat(unreadable.getStatus()).isEqualTo(400);
         assertThat(unreadable.getContentAsString()).contains("Không đọc được ngày «ngày mai nhé»");
         MockHttpServletResponse early = grant(admin, VHXH, "2/12");
+        assertThat(early.getContentAsString()).as("the form comes back as typed").contains("value=\"2/12\"")
+                .contains("<option value=\"" + VHXH + "\" selected=\"selected\">");
         assertThat(early.getContentAsString()).contains("Ngày 02/12/2026 đã qua hoặc không muộn hơn lúc kỳ khóa nhập (17:00 ngày 03/12/2026)");
         MockHttpServletResponse late = grant(admin, VHXH, "31/12/2026");
         assertThat(late.getContentAsString()).contains("tối đa 10 ngày sau lúc kỳ khóa (17:00 ngày 03/12/2026), tức đến hết ngày 13/12/2026");
