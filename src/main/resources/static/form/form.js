@@ -48,13 +48,14 @@
   function forget(f) { localStorage.removeItem(KEY + f.dataset.q); }
   function show(j) {
     if (j.progress) d.getElementById('done').textContent = j.progress.done;
+    form.dispatchEvent(new CustomEvent('figures')); // drafts.js writes the drafted sentences again from the figures stored now
     Object.keys(j.rates || {}).forEach(function (code) {
       var r = d.querySelector('[data-rate="' + code + '"] .rv');
       if (r) r.textContent = j.rates[code] ? j.rates[code] + ' %' : T.ratepending;
     });
   }
   function lock(message) {
-    locked = true; banner.textContent = message; banner.hidden = false;
+    locked = true; form.dataset.locked = '1'; banner.textContent = message; banner.hidden = false;
     form.querySelectorAll('input,textarea,button').forEach(function (e) { e.disabled = true; });
   }
 

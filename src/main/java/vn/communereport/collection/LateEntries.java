@@ -34,6 +34,10 @@ public class LateEntries {
     public record Grant(Outcome outcome, Instant locksAt, LocalDate latest) {
     }
 
+    /** A department's late entry as granted last: to the end of {@code endsOn}, by whom and when. */
+    public record Granted(String departmentCode, LocalDate endsOn, long grantedBy, Instant grantedAt) {
+    }
+
     private final EntryLock lock;
     private final ReportScopes scopes;
     private final LateEntryExceptionRepository exceptions;
@@ -78,5 +82,11 @@ public class LateEntries {
         exceptions.saveAndFlush(exception);
         events.save(new SubmissionEvent(period.getId(), departmentCode, "LATE_ENTRY_GRANTED", adminId, endsOn.toString(), now));
         return new Grant(Outcome.GRANTED, locksAt.get(), latest);
+    }
+
+    /** Every late entry granted in the period, by department: the console shows them beside its grant form. */
+    @Transactional(readOnly = true)
+    public java.util.List<Granted> ofPeriod(long periodId) {
+        return exceptions.findByPeriodIdOrderByDepartmentCode(periodId).stream().map(LateEntryException::view).toList();
     }
 }

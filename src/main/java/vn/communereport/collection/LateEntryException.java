@@ -41,9 +41,15 @@ class LateEntryException {
     LocalDate getEndsOn() {
         return endsOn;
     }
+
+    LateEntries.Granted view() {
+        return new LateEntries.Granted(departmentCode, endsOn, grantedBy, grantedAt);
+    }
 }
 
 interface LateEntryExceptionRepository extends JpaRepository<LateEntryException, Long> {
 
     Optional<LateEntryException> findByPeriodIdAndDepartmentCode(Long periodId, String departmentCode);
+
+    java.util.List<LateEntryException> findByPeriodIdOrderByDepartmentCode(Long periodId);
 }

@@ -20,8 +20,10 @@ public class SentenceChoices {
     private final SentenceChoiceRepository choices;
     private final CollectionService collection;
     private final Clock clock;
+    private final EntryLock entryLock;
 
-    SentenceChoices(SentenceChoiceRepository choices, CollectionService collection, Clock clock) {
+    SentenceChoices(SentenceChoiceRepository choices, CollectionService collection, Clock clock, EntryLock entryLock) {
+        this.entryLock = entryLock;
         this.choices = choices;
         this.collection = collection;
         this.clock = clock;
@@ -41,11 +43,12 @@ public class SentenceChoices {
 
     /**
      * Stores the choice for the block the narrative {@code question} fills; false (nothing stored) when the part is
-     * locked. {@code ownText} only for {@link SentenceChoice.Kind#EDITED}.
+     * locked (handed in, the period closed, or entry locked at the deadline plus grace, as for answers). {@code ownText} only for {@link SentenceChoice.Kind#EDITED}.
      */
     @Transactional
     public boolean choose(ReportingPeriod period, Question question, SentenceChoice.Kind kind, String ownText, long memberId) {
-        if (!period.isOpen() || collection.isSubmitted(period.getId(), question.departmentCode())) {
+        if (!period.isOpen() || collection.isSubmitted(period.getId(), question.departmentCode())
+                || entryLock.lockedNow(period, question.departmentCode())) {
             return false;
         }
         String block = question.fills().ref();

@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Reads the last day of a late entry as the office types it: "25/6", "25-06-2026", "đến hết 25.6", or "3 ngày" (three
  * days from today: a number and a word). A day without its year is the next such day: in late December "5/1" is next January.
+ * The chat's /nhapmuon and the console's late-entry form read it the same way.
  */
-final class LateEndParser {
+public final class LateEndParser {
 
-    private static final Pattern DATE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{2}|\\d{4}))?");
+    private static final Pattern DATE = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})(?:[/.-](\\d{4}|\\d{2}))?");
     private static final Pattern DAYS = Pattern.compile("(?:\\p{L}+\\s+)?(\\d{1,2})\\s*\\p{L}+"); // "3 ngày", "thêm 3 ngày"
 
     private LateEndParser() {
     }
 
-    static Optional<LocalDate> parse(String text, Clock clock) {
+    public static Optional<LocalDate> parse(String text, Clock clock) {
         String typed = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
         LocalDate today = LocalDate.now(clock);
         Matcher days = DAYS.matcher(typed);

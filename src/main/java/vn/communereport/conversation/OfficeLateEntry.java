@@ -10,8 +10,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import vn.communereport.access.AccessService;
-import vn.communereport.access.Member;
 import vn.communereport.answering.LockedEntry;
 import vn.communereport.collection.CollectionService;
 import vn.communereport.collection.EntryLock;
@@ -20,9 +18,7 @@ import vn.communereport.collection.PeriodService;
 import vn.communereport.collection.ReportingPeriod;
 import vn.communereport.definition.Department;
 import vn.communereport.definition.Flow;
-import vn.communereport.messaging.Outbound;
 import vn.communereport.messaging.Outbound.Button;
-import vn.communereport.messaging.Recipient;
 import vn.communereport.messaging.Texts;
 
 /**
@@ -37,23 +33,19 @@ class OfficeLateEntry {
     private final PeriodService periods;
     private final CollectionService collection;
     private final EntryLock lock;
-    private final LateEntries lateEntries;
+    private final LateEntryGrant grant;
     private final LockedEntry lockedEntry;
-    private final AccessService access;
-    private final OfficeMenu menu;
     private final ActionCodec actions;
     private final Texts texts;
     private final Clock clock;
 
-    OfficeLateEntry(PeriodService periods, CollectionService collection, EntryLock lock, LateEntries lateEntries,
-                    LockedEntry lockedEntry, AccessService access, OfficeMenu menu, ActionCodec actions, Texts texts, Clock clock) {
+    OfficeLateEntry(PeriodService periods, CollectionService collection, EntryLock lock, LateEntryGrant grant,
+                    LockedEntry lockedEntry, ActionCodec actions, Texts texts, Clock clock) {
         this.periods = periods;
         this.collection = collection;
         this.lock = lock;
-        this.lateEntries = lateEntries;
+        this.grant = grant;
         this.lockedEntry = lockedEntry;
-        this.access = access;
-        this.menu = menu;
         this.actions = actions;
         this.texts = texts;
         this.clock = clock;
@@ -117,7 +109,8 @@ class OfficeLateEntry {
         }
         ReportingPeriod period = periods.currentPeriod(turn.scope);
         Department department = turn.scope.department(departmentCode);
-        LateEntries.Grant grant = lateEntries.grant(period, departmentCode, day.get(), turn.member.getId());
+        OfficeDesk.Result<Optional<LateEntries.Grant>> granted = grant.grant(turn.scope, turn.member, departmentCode, day.get());
+        LateEntries.Grant grant = granted.outcome().orElseThrow(); // the office and the department were checked above
         switch (grant.outcome()) {
             case END_TOO_EARLY -> turn.say(texts.get("windows.late.too-early", lockedEntry.at(grant.locksAt())));
             case END_TOO_LATE -> turn.say(texts.get("windows.late.too-late", DAY.format(grant.latest()),
@@ -133,12 +126,7 @@ class OfficeLateEntry {
             case GRANTED -> {
                 turn.state.idle();
                 turn.say(texts.get("windows.late.granted", department.name(), about(turn, period), DAY.format(day.get())));
-                String notice = texts.get("windows.late.member", turn.scope.office(), department.name(), about(turn, period),
-                        DAY.format(day.get()));
-                for (Member member : access.departmentMembers(turn.scope.communeCode(), departmentCode)) {
-                    turn.out.add(new Outbound(Recipient.member(member.getId()), notice,
-                            List.of(List.of(menu.continueAnswering(turn.scope.reportCode())))));
-                }
+                turn.out.addAll(granted.notices());
             }
         }
     }

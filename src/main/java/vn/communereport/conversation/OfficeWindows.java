@@ -63,8 +63,16 @@ class OfficeWindows {
             turn.say(texts.get("windows.tap.late", about, at.format(window.get().deadline())));
             return;
         }
+        if (!proposals.claimOpening(communeCode, scope.get().reportCode(), key.get(), turn.member.getId())) {
+            // Another tap (a colleague's, a double tap, another instance) opened it a moment ago, with the definition's deadline.
+            turn.say(texts.get("windows.tap.already", about, at.format(window.get().deadline())));
+            return;
+        }
         OfficeDesk.Result<OfficeDesk.Opening> opened = desk.openPeriod(scope.get(), turn.member, key.get(), window.get().deadline());
         OfficeDesk.Opening opening = opened.outcome();
+        if (opening.outcome() != OfficeDesk.Open.OPENED) {
+            proposals.releaseOpening(communeCode, scope.get().reportCode(), key.get());
+        }
         if (opening.outcome() == OfficeDesk.Open.ANOTHER_OPEN) {
             turn.say(texts.get("period.another-open", texts.get("communes.report-period", scope.get().report().name(),
                     opening.period().key().label())));

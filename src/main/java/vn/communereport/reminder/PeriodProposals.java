@@ -98,6 +98,21 @@ public class PeriodProposals {
         return proposals.existsByCommuneCodeAndReportCodeAndPeriodKey(communeCode, reportCode, key.key());
     }
 
+    /**
+     * The office's tap takes the proposal: true for the first tap only, whoever and wherever taps next. Runs in the
+     * caller's transaction (the turn's), so the claim commits with the opening or not at all.
+     */
+    @Transactional
+    public boolean claimOpening(String communeCode, String reportCode, PeriodKey key, long adminId) {
+        return proposals.claimOpening(communeCode, reportCode, key.key(), adminId, clock.instant()) == 1;
+    }
+
+    /** The tap could not open the period after all (another is open, the deadline passed): a later tap may try again. */
+    @Transactional
+    public void releaseOpening(String communeCode, String reportCode, PeriodKey key) {
+        proposals.releaseOpening(communeCode, reportCode, key.key());
+    }
+
     private String proposal(ReportScope scope, PeriodWindows.Window window) {
         DateTimeFormatter at = DateTimeFormatter.ofPattern(texts.get("period.deadline-format"));
         return texts.get("windows.proposal", texts.get("communes.report-period", scope.report().name(), window.key().label()),

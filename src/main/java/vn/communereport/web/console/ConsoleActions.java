@@ -1,5 +1,6 @@
 package vn.communereport.web.console;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
@@ -7,7 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.communereport.access.Member;
+import vn.communereport.collection.LateEntries;
 import vn.communereport.collection.PeriodKey;
+import vn.communereport.conversation.LateEntryGrant;
 import vn.communereport.conversation.OfficeDesk;
 import vn.communereport.messaging.Outbox;
 
@@ -20,8 +23,10 @@ class ConsoleActions {
 
     private final OfficeDesk desk;
     private final Outbox outbox;
+    private final LateEntryGrant lateEntry;
 
-    ConsoleActions(OfficeDesk desk, Outbox outbox) {
+    ConsoleActions(OfficeDesk desk, Outbox outbox, LateEntryGrant lateEntry) {
+        this.lateEntry = lateEntry;
         this.desk = desk;
         this.outbox = outbox;
     }
@@ -44,6 +49,12 @@ class ConsoleActions {
     @Transactional
     public Optional<Member> revoke(OfficeAdmin admin, long memberId) {
         return sent(desk.revoke(admin.scope(), admin.member(), memberId));
+    }
+
+    /** As /nhapmuon: empty when the department is not in the report. */
+    @Transactional
+    public Optional<LateEntries.Grant> grantLateEntry(OfficeAdmin admin, String departmentCode, LocalDate endsOn) {
+        return sent(lateEntry.grant(admin.scope(), admin.member(), departmentCode, endsOn));
     }
 
     private <T> T sent(OfficeDesk.Result<T> result) {

@@ -17,7 +17,8 @@ class ConsolePages {
 
     /** The outcomes a change redirects with ({@code ?done=...}), each worded by {@code console.done.<name>}. */
     private static final Set<String> NOTICES = Set.of("reopened", "reminded", "nobody", "opened", "closed", "invited", "withdrawn",
-            "revoked", "report", "head-named", "head-removed", "approved", "returned");
+            "revoked", "report", "head-named", "head-removed", "approved", "returned",
+            "late-granted");
 
     private final PeriodService periods;
     private final FormOnce once;

@@ -34,8 +34,11 @@ class PeriodController {
     private final ConsoleActions actions;
     private final PeriodService periods;
     private final Clock clock;
+    private final LateEntryPanel lateEntry;
 
-    PeriodController(ConsolePages pages, OfficeDesk desk, ConsoleActions actions, PeriodService periods, Clock clock) {
+    PeriodController(ConsolePages pages, OfficeDesk desk, ConsoleActions actions, PeriodService periods, Clock clock,
+                     LateEntryPanel lateEntry) {
+        this.lateEntry = lateEntry;
         this.pages = pages;
         this.desk = desk;
         this.actions = actions;
@@ -96,7 +99,8 @@ class PeriodController {
     }
 
     private ModelAndView page(OfficeAdmin admin, Model model, String done, String error, HttpStatus status) {
-        pages.page(model, admin, "period", done, null);
+        ReportingPeriod current = pages.page(model, admin, "period", done, null);
+        lateEntry.addTo(model, admin.scope(), current, null);
         model.addAttribute("openable", desk.openable(admin.scope()));
         model.addAttribute("currentKey", periods.currentPeriod(admin.scope()).key().key());
         model.addAttribute("error", error);

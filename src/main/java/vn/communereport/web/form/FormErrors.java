@@ -20,7 +20,8 @@ import vn.communereport.messaging.Texts;
  * A refused or malformed request to the form: the script gets JSON with the Vietnamese reason, a browser a page
  * that says it. Nothing was stored by then.
  */
-@RestControllerAdvice(assignableTypes = {FormApiController.class, FormPageController.class, FormSpreadsheetController.class})
+@RestControllerAdvice(assignableTypes = {FormApiController.class, FormPageController.class, FormSpreadsheetController.class,
+        FormDraftController.class})
 class FormErrors {
 
     private final Texts texts;

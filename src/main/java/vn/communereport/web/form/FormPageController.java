@@ -24,9 +24,14 @@ class FormPageController {
     private final FormSubmitting submitting;
     private final Clock clock;
     private final HeadAccess heads;
+    private final FormDrafts drafts;
+    private final FormLateEntry lateEntry;
 
-    FormPageController(FormAccess access, FormPage page, FormSubmitting submitting, Clock clock, HeadAccess heads) {
+    FormPageController(FormAccess access, FormPage page, FormSubmitting submitting, Clock clock, HeadAccess heads,
+                       FormDrafts drafts, FormLateEntry lateEntry) {
         this.heads = heads;
+        this.drafts = drafts;
+        this.lateEntry = lateEntry;
         this.access = access;
         this.page = page;
         this.submitting = submitting;
@@ -35,7 +40,10 @@ class FormPageController {
 
     @GetMapping("/app/form")
     String form(HttpServletRequest request, Model model) {
-        model.addAttribute("form", page.view(access.part(request), csrf(request)));
+        FormPart part = access.part(request);
+        model.addAttribute("form", page.view(part, csrf(request)));
+        model.addAttribute("drafts", drafts.of(part)); // the drafted first sentences, above their blocks
+        model.addAttribute("lateUntil", lateEntry.note(part).orElse(null));
         model.addAttribute("now", clock.millis()); // the script's first look for colleagues' changes starts here
         model.addAttribute("headApproval", heads.isHead(request)); // a head's way to the parts waiting for them
         return "form/form";
