@@ -24,6 +24,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -36,6 +37,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * last period's value, keeps it, is refused a reason too short and a forged button, re-enters the value by typing it,
  * keeps it again with a reason; the review, the office's /lichsu and the draft's checks show the reason.
  */
+@LongRunning
 class KeptReasonEndToEndTest {
 
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");

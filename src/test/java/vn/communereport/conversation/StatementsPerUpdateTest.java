@@ -31,6 +31,7 @@ import vn.communereport.messaging.Outbound;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.GeneratedCommunes;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.StatementCounter;
@@ -41,6 +42,7 @@ import vn.communereport.testsupport.StatementCounter.Tally;
  * 40 communes, 10 past periods of answers each and 32 members: a typed figure must stay at {@link #TYPED_FIGURE}
  * statements and read no more rows when history and communes grow. Writes {@code target/statements-per-update.txt}.
  */
+@LongRunning
 class StatementsPerUpdateTest {
 
     /** Statements of one typed figure stored and the next question asked, on a bare database (17 before issue 15). */

@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.MutableClock;
 
 /** The outbox's gauges follow the table: how many messages wait, and how long the oldest has waited. */
+@LongRunning
 class OutboxMetricsTest {
 
     @TempDir

@@ -33,6 +33,7 @@ import vn.communereport.definition.ReportScope;
 import vn.communereport.definition.ReportScopes;
 import vn.communereport.testsupport.BotProcess;
 import vn.communereport.testsupport.FlowDriver;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.SeedReport;
 import vn.communereport.testsupport.botapi.FakeBotApi;
@@ -46,6 +47,7 @@ import vn.communereport.testsupport.web.WebSessions;
  * request in Telegram points to the web page; the head approves in the browser; the member is told in Telegram and the
  * office gets "all parts are in" with its compile button, as when the head approves in the chat.
  */
+@LongRunning
 class HeadApprovesInBrowserEndToEndTest {
 
     @TempDir
