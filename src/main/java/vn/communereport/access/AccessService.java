@@ -1,6 +1,5 @@
 package vn.communereport.access;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccessService {
 
-    // No 0/O, 1/I/L: codes are read aloud and typed on phones.
-    private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
-    private static final int CODE_LENGTH = 10;
-
     private final MemberRepository members;
     private final MemberIdentityRepository identities;
     private final InviteRepository invites;
@@ -26,7 +21,7 @@ public class AccessService {
     private final DepartmentHeads heads;
     private final Clock clock;
     private final Duration inviteValidity;
-    private final SecureRandom random = new SecureRandom();
+    private final InviteCodes codes = new InviteCodes();
 
     AccessService(MemberRepository members, MemberIdentityRepository identities, InviteRepository invites,
                   ActingMembershipRepository acting, DepartmentHeads heads, Clock clock,
@@ -180,7 +175,7 @@ public class AccessService {
         requireAdmin(admin);
         String code;
         do {
-            code = randomCode();
+            code = codes.next();
         } while (invites.findByCode(code).isPresent());
         Instant now = clock.instant();
         Invite invite = new Invite(code, admin.getCommuneCode(), departmentCode, admin.getId(), now, now.plus(inviteValidity));
@@ -194,8 +189,7 @@ public class AccessService {
 
     /** Whether text looks like an invite code, so that a stranger's message can be tried as one. */
     public static boolean looksLikeInviteCode(String text) {
-        String normalized = normalizeCode(text);
-        return normalized.length() == CODE_LENGTH && normalized.chars().allMatch(c -> new String(CODE_ALPHABET).indexOf(c) >= 0);
+        return InviteCodes.looksLikeOne(text);
     }
 
     public record Redemption(InviteOutcome outcome, Member member) {
@@ -204,7 +198,7 @@ public class AccessService {
     /** Joins the person to the invite's department, in the invite's commune. */
     @Transactional
     public Redemption redeem(String text, ChannelIdentity who, String displayName) {
-        Optional<Invite> found = invites.findByCode(normalizeCode(text));
+        Optional<Invite> found = invites.findByCode(InviteCodes.normalize(text));
         if (found.isEmpty()) {
             return new Redemption(InviteOutcome.UNKNOWN, null);
         }
@@ -289,17 +283,5 @@ public class AccessService {
         if (!member.isOfficeAdmin() || !member.isActive()) {
             throw new AccessDeniedException();
         }
-    }
-
-    private String randomCode() {
-        StringBuilder code = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            code.append(CODE_ALPHABET[random.nextInt(CODE_ALPHABET.length)]);
-        }
-        return code.toString();
-    }
-
-    private static String normalizeCode(String text) {
-        return text == null ? "" : text.trim().toUpperCase().replace("-", "").replace(" ", "");
     }
 }
