@@ -23,7 +23,7 @@ final class DocxDepartmentPart {
         Docx.spacing(heading, 240, 0);
         Docx.run(heading, data.text("report.part.heading", TemplateText.upper(name)), true, false, 14);
         XWPFParagraph what = Docx.centred(Docx.paragraph(doc, "Normal"));
-        Docx.run(what, data.reportAndPeriod(), true, false, 14);
+        Docx.run(what, data.particulars().reportAndPeriod(), true, false, 14);
         XWPFParagraph rule = Docx.paragraph(doc, "Normal");
         Docx.rule(rule, Docx.TEXT_WIDTH, 2200);
         XWPFParagraph status = Docx.centred(Docx.paragraph(doc, "Normal"));
@@ -42,7 +42,7 @@ final class DocxDepartmentPart {
         List<TableRow> rows = departmentRows(data, departmentCode);
         if (rows.stream().anyMatch(TableRow::carriesValue)) {
             DocxAnnex.annex(doc, data, rows, data.text("report.part.figures-title", TemplateText.upper(name)),
-                    data.text("report.part.figures-subtitle", data.tableTitle().toLowerCase(TemplateText.VIETNAMESE), name));
+                    data.text("report.part.figures-subtitle", data.particulars().tableTitle().toLowerCase(TemplateText.VIETNAMESE), name));
         }
         if (!findings.isEmpty()) {
             DocxAnnex.checks(doc, data, List.of(), findings.stream().map(data::line).toList());

@@ -50,7 +50,7 @@ final class DocxReportWriter {
         Docx.run(closing, closing(data.templates().fill(data.report().closing())));
         signature(doc, data);
         if (annex) {
-            DocxAnnex.annex(doc, data, data.report().rows(), data.tableTitle(), data.annexReference());
+            DocxAnnex.annex(doc, data, data.report().rows(), data.particulars().tableTitle(), data.particulars().annexReference());
         }
         if (data.draft() || !data.checks().isEmpty() || !data.sentenceChecks().isEmpty()) {
             DocxAnnex.checks(doc, data, data.missing(), data.checks(), data.sentenceChecks());
@@ -91,10 +91,10 @@ final class DocxReportWriter {
         Docx.widths(second.getTableCells(), HEADER_COLUMNS);
         XWPFParagraph number = Docx.centred(cellParagraph(second.getCell(0)));
         Docx.spacing(number, 120, 0);
-        Docx.run(number, data.documentNumber(), false, false, 13);
+        Docx.run(number, data.particulars().documentNumber(), false, false, 13);
         XWPFParagraph date = Docx.centred(cellParagraph(second.getCell(1)));
         Docx.spacing(date, 120, 0);
-        Docx.run(date, data.placeAndDate(), false, true, 14);
+        Docx.run(date, data.particulars().placeAndDate(), false, true, 14);
     }
 
     private static XWPFParagraph cellParagraph(XWPFTableCell cell) {
@@ -123,7 +123,7 @@ final class DocxReportWriter {
         XWPFParagraph gap = Docx.paragraph(doc, "Normal");
         Docx.spacing(gap, 0, 120);
         XWPFParagraph opening = Docx.paragraph(doc, Docx.BODY);
-        Docx.run(opening, data.opening());
+        Docx.run(opening, data.particulars().opening());
     }
 
     /**

@@ -48,6 +48,7 @@ final class ReportData {
     /** What members chose for their blocks' drafted sentences, by block. */
     private final Map<String, SentenceChoice> sentenceChoices;
     private final List<String> sentenceChecks;
+    private final ReportParticulars particulars;
     /** Figures far from last period's (or out of range) and the reasons kept figures carry, by row code; see {@link #kept}. */
     private List<Outlier> outliers = List.of();
     private Map<String, String> reasons = Map.of();
@@ -82,6 +83,7 @@ final class ReportData {
         this.draft = !missing.isEmpty();
         this.sentenceChoices = Map.copyOf(sentenceChoices);
         this.sentenceChecks = DraftedSentences.checks(this);
+        this.particulars = new ReportParticulars(texts, commune, ownership.report(), period, reportDate, today, templates);
     }
 
     private List<MissingPart> missingParts() {
@@ -183,28 +185,12 @@ final class ReportData {
 
     /** The checks as the office reads them: the rules' findings, then the outliers, each with the reasons given. */
     List<CheckLine> checks() {
-        List<CheckLine> lines = new ArrayList<>();
-        findings.forEach(finding -> lines.add(line(finding)));
-        for (Outlier outlier : outliers) {
-            lines.add(new CheckLine(CheckLine.Kind.OUTLIER, outlier.description(), reasonsFor(List.of(outlier.rowCode()))));
-        }
-        return lines;
+        return ReportChecks.lines(findings, outliers, reasons, texts);
     }
 
     /** A rule's finding as a line of the checks, with the reasons given for the figures it names. */
     CheckLine line(RuleFinding finding) {
-        return new CheckLine(finding.isError() ? CheckLine.Kind.ERROR : CheckLine.Kind.WARNING, finding.description(),
-                reasonsFor(finding.rule().rowCodes()));
-    }
-
-    private List<String> reasonsFor(java.util.Collection<String> rowCodes) {
-        List<String> found = new ArrayList<>();
-        for (String code : new java.util.LinkedHashSet<>(rowCodes)) {
-            if (reasons.containsKey(code)) {
-                found.add(texts.get("reasons.check.reason", code, reasons.get(code)));
-            }
-        }
-        return found;
+        return ReportChecks.line(finding, reasons, texts);
     }
 
     /** Not every part is in yet: some department has not handed in, or some answer is missing. */
@@ -312,55 +298,8 @@ final class ReportData {
         return sentenceChecks;
     }
 
-    // ------------------------------------------------------------------ particulars
-
-    /** "Số:       /BC-UBND" with the number left blank for the office to write in. */
-    String documentNumber() {
-        return commune.documentNumber().replace("{so}", "       ");
-    }
-
-    /** "…/BC-UBND" for the annex reference. */
-    String documentNumberReference() {
-        String number = commune.documentNumber().replace("{so}", "…");
-        int colon = number.indexOf(':');
-        return (colon >= 0 ? number.substring(colon + 1) : number).trim();
-    }
-
-    /** "Bình Lư, ngày 05 tháng 01 năm 2026"; undated: "Bình Lư, ngày      tháng 6 năm 2026". */
-    String placeAndDate() {
-        if (reportDate == null) {
-            return texts.get("report.place-and-date.undated", commune.place(), month(today.getMonthValue()),
-                    String.valueOf(today.getYear()));
-        }
-        return texts.get("report.place-and-date", commune.place(), String.format("%02d", reportDate.getDayOfMonth()),
-                month(reportDate.getMonthValue()), String.valueOf(reportDate.getYear()));
-    }
-
-    private static String month(int month) {
-        return month <= 2 ? String.format("%02d", month) : String.valueOf(month);
-    }
-
-    /** "05/01/2026", or "…" when not dated yet. */
-    String shortDate() {
-        return reportDate == null ? "…" : String.format("%02d/%02d/%d", reportDate.getDayOfMonth(), reportDate.getMonthValue(), reportDate.getYear());
-    }
-
-    /** "(Kèm theo Báo cáo số …/BC-UBND ngày … của UBND xã Bình Lư)" */
-    String annexReference() {
-        return texts.get("report.annex.reference", documentNumberReference(), shortDate(), commune.issuingBodyShort());
-    }
-
-    /** The first paragraph: the commune's own opening for this report (citing its province's document), or the report's. */
-    String opening() {
-        return templates.fill(commune.opening(report()));
-    }
-
-    /** "Báo cáo cải cách hành chính 6 tháng đầu năm 2026" */
-    String reportAndPeriod() {
-        return texts.get("report.name-and-period", report().name(), period.label());
-    }
-
-    String tableTitle() {
-        return templates.fill(report().tableTitle());
+    /** The report's particulars: number, place and date, opening, titles. */
+    ReportParticulars particulars() {
+        return particulars;
     }
 }

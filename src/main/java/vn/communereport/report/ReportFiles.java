@@ -25,7 +25,7 @@ final class ReportFiles {
     }
 
     GeneratedFile document(ReportData data) {
-        String label = data.reportAndPeriod();
+        String label = data.particulars().reportAndPeriod();
         String draft = data.text("report.file.draft") + "_";
         return new GeneratedFile((data.draft() ? draft : data.text("report.file.report") + "_") + base(data) + ".docx",
                 docx.write(data), (data.draft() ? data.text("report.caption.draft", lowerFirst(label)) : label) + state(data));
@@ -44,7 +44,7 @@ final class ReportFiles {
         byte[] content = part.write(data, departmentCode, own);
         String name = data.departmentName(departmentCode);
         MissingPart missing = data.missing().stream().filter(m -> m.departmentCode().equals(departmentCode)).findFirst().orElse(null);
-        StringBuilder caption = new StringBuilder(data.text("report.caption.part", name, data.reportAndPeriod()));
+        StringBuilder caption = new StringBuilder(data.text("report.caption.part", name, data.particulars().reportAndPeriod()));
         if (missing != null && missing.total() > 0) {
             caption.append(' ').append(data.text("report.caption.part-missing", missing.total()));
         }

@@ -51,10 +51,10 @@ final class XlsxTableWriter {
             }
             Row title = sheet.createRow(0);
             title.setHeightInPoints(21);
-            cell(title, 0, data.tableTitle(), s.title);
+            cell(title, 0, data.particulars().tableTitle(), s.title);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 3));
             Row subtitle = sheet.createRow(1);
-            cell(subtitle, 0, data.annexReference(), s.subtitle);
+            cell(subtitle, 0, data.particulars().annexReference(), s.subtitle);
             sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 3));
             if (data.draft()) {
                 Row draft = sheet.createRow(2);

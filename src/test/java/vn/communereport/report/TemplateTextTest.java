@@ -48,12 +48,12 @@ class TemplateTextTest {
 
     @Test
     void theDateLineFollowsTheOfficialForm() {
-        assertThat(SeedFixture.seedData(LocalDate.of(2026, 1, 5)).placeAndDate()).isEqualTo("Bình Lư, ngày 05 tháng 01 năm 2026");
-        assertThat(SeedFixture.seedData(LocalDate.of(2026, 2, 28)).placeAndDate()).isEqualTo("Bình Lư, ngày 28 tháng 02 năm 2026");
-        assertThat(SeedFixture.seedData(LocalDate.of(2026, 11, 9)).placeAndDate()).isEqualTo("Bình Lư, ngày 09 tháng 11 năm 2026");
-        assertThat(SeedFixture.seedData(null).placeAndDate()).matches("Bình Lư, ngày +tháng 6 năm 2026");
-        assertThat(SeedFixture.seedData(LocalDate.of(2026, 7, 3)).annexReference())
+        assertThat(SeedFixture.seedData(LocalDate.of(2026, 1, 5)).particulars().placeAndDate()).isEqualTo("Bình Lư, ngày 05 tháng 01 năm 2026");
+        assertThat(SeedFixture.seedData(LocalDate.of(2026, 2, 28)).particulars().placeAndDate()).isEqualTo("Bình Lư, ngày 28 tháng 02 năm 2026");
+        assertThat(SeedFixture.seedData(LocalDate.of(2026, 11, 9)).particulars().placeAndDate()).isEqualTo("Bình Lư, ngày 09 tháng 11 năm 2026");
+        assertThat(SeedFixture.seedData(null).particulars().placeAndDate()).matches("Bình Lư, ngày +tháng 6 năm 2026");
+        assertThat(SeedFixture.seedData(LocalDate.of(2026, 7, 3)).particulars().annexReference())
                 .isEqualTo("(Kèm theo Báo cáo số …/BC-UBND ngày 03/07/2026 của UBND xã Bình Lư)");
-        assertThat(SeedFixture.seedData(null).documentNumber()).matches("Số: +/BC-UBND");
+        assertThat(SeedFixture.seedData(null).particulars().documentNumber()).matches("Số: +/BC-UBND");
     }
 }
