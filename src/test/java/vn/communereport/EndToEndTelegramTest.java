@@ -18,6 +18,7 @@ import vn.communereport.definition.Question;
 import vn.communereport.definition.QuestionType;
 import vn.communereport.definition.ReportDefinition;
 import vn.communereport.testsupport.BotProcess;
+import vn.communereport.testsupport.LongRunning;
 import vn.communereport.testsupport.Office;
 import vn.communereport.testsupport.FlowDriver;
 import vn.communereport.testsupport.SeedReport;
@@ -29,6 +30,7 @@ import vn.communereport.testsupport.botapi.SentMessage;
  * The real bot, over real HTTP, against the local Bot API stand-in: an invite, whole department flows with
  * wrong inputs along the way, a server restart in the middle, submissions, and the office told all is in.
  */
+@LongRunning
 class EndToEndTelegramTest {
 
     static final long ADMIN = 1001;

@@ -52,12 +52,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import vn.communereport.testsupport.LongRunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Exercises the stand-in over real HTTP, with java.net.http and with the real TelegramBots client and long polling. */
+@LongRunning
 class FakeBotApiTest {
     private static final String TOKEN = "123456:TEST-token_for-fake";
     private static final Duration WAIT = Duration.ofSeconds(10);
