@@ -7,8 +7,8 @@ import vn.communereport.definition.Frequency;
 import vn.communereport.definition.TextBundle;
 
 /**
- * Identifies a reporting period and names it the way the office writes it: "6 tháng đầu năm 2026",
- * "năm 2026", "quý III/2026", "tháng 11/2026" (the words are in {@code i18n/collection.properties}).
+ * Identifies a reporting period and names it the way the office writes it: the first half of 2026, the year 2026,
+ * the third quarter or November of 2026 (the words are in {@code i18n/collection.properties}).
  */
 public record PeriodKey(Frequency frequency, int year, int index) {
 
@@ -84,7 +84,7 @@ public record PeriodKey(Frequency frequency, int year, int index) {
         };
     }
 
-    /** "6 tháng đầu năm 2026" */
+    /** The period as the office names it (e.g. the first half of 2026), from the bundle. */
     public String label() {
         String roman = frequency == Frequency.QUARTER ? ROMAN[index - 1] : "";
         return TEXTS.get(textKey("collection.period."), String.valueOf(year), String.valueOf(index), roman);

@@ -12,7 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-/** One occurrence of a report for a commune ("6 tháng đầu năm 2026"); answers and submissions belong to it. */
+/** One occurrence of a report for a commune (e.g. the first half of 2026); answers and submissions belong to it. */
 @Entity
 public class ReportingPeriod {
 

@@ -34,7 +34,7 @@ public interface QuestionType {
 
     boolean mayFill(Slot.Kind kind);
 
-    /** Reads what a person typed; {@code unit} is the question's unit ("2654 hồ sơ" is 2654 when it is "Hồ sơ"). */
+    /** Reads what a person typed; {@code unit} is the question's unit (a figure typed with its unit after it is read as the figure). */
     Reading read(String input, String unit, Wording wording);
 
     /** A stored value as a person reads it on a phone. */

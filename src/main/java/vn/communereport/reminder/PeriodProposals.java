@@ -120,7 +120,7 @@ public class PeriodProposals {
                 String.valueOf(window.cutOff().graceHours()), at.format(window.locksAt()));
     }
 
-    /** "2 ngày làm việc", "5 ngày": how the deadline is counted from the window's last day. */
+    /** Two working days, five days, as the bundle words them: how the deadline is counted from the window's last day. */
     public String rule(PeriodWindows.Window window) {
         return texts.get(window.cutOff().workingDays() ? "windows.rule.working-days" : "windows.rule.days",
                 String.valueOf(window.cutOff().deadlineDays()));

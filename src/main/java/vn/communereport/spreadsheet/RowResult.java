@@ -2,7 +2,7 @@ package vn.communereport.spreadsheet;
 
 /**
  * What became of one filled cell of the spreadsheet. {@code place} is the row's number as the report prints it
- * ("III.3.1", "mục I.3"), {@code value} the value as a person reads it, {@code message} why it was refused, the
+ * ("III.3.1", or a block's section), {@code value} the value as a person reads it, {@code message} why it was refused, the
  * warnings to confirm, or who changed it meanwhile; {@code line} says all of it in one Vietnamese line.
  */
 public record RowResult(String questionId, String place, String label, Status status, String value, String message,

@@ -59,7 +59,7 @@ class FieldValues {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** As a person reads it: "2.654 hồ sơ", "Có", "(bỏ qua)". */
+    /** As a person reads it: a figure with its unit and Vietnamese separators, yes or no, or that it was skipped. */
     String shown(Question question, AnswerValue value) {
         if (value.skipped()) {
             return texts.get("value.skipped");

@@ -6,7 +6,7 @@ import java.util.List;
 record FormView(String department, String period, String deadline, long periodId, String csrf, List<Section> sections,
                 int done, int total, String locked) {
 
-    /** A run of questions under one heading of the report ("Biểu số liệu – I. …", "Phần I. …"). */
+    /** A run of questions under one heading of the report (a part of the statistics table, or a part of the narrative). */
     record Section(String title, List<Field> fields) {
     }
 
