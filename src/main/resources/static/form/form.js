@@ -18,6 +18,8 @@
   var T = d.getElementById('t').dataset, period = form.dataset.period, csrf = form.dataset.csrf;
   var KEY = 'form:' + period + ':', since = +form.dataset.now || 0, locked = form.dataset.locked === '1';
   var timers = {}, banner = d.getElementById('banner');
+  // Counts the saves answered, so that a look begun before one of them does not put back an older count.
+  var savesAnswered = 0;
 
   function field(q) { return d.getElementById('f-' + q); }
   function box(f) { return f.querySelector('input[type=text],textarea'); }
@@ -77,6 +79,7 @@
       return r.json().then(function (j) { return r.status < 500 ? j : null; }, function () { return null; });
     }).then(function (j) {
       f.busy = false;
+      savesAnswered++;
       if (!j) { offline(f); return; }
       answered(f, j, sent);
       if (f.again) { f.again = false; if (val(f) !== sent) save(f); }
@@ -160,6 +163,7 @@
   // Colleagues' changes: a light look every 20 s and whenever the page comes back into view.
   function look() {
     if (d.hidden) return;
+    var mark = savesAnswered;
     fetch('/app/form/changes?since=' + since, { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; })
       .then(function (j) {
         if (!j) return;
@@ -172,7 +176,8 @@
           state(f, 'saved', T.colleague.replace('{0}', a.who).replace('{1}', a.when));
           f.classList.remove('new'); void f.offsetWidth; f.classList.add('new');
         });
-        show(j);
+        var busy = Array.prototype.some.call(form.querySelectorAll('.f'), function (f) { return f.busy; });
+        if (mark === savesAnswered && !busy) show(j);
         if (j.locked && !locked) lock(j.locked);
       }, function () { /* offline: the next look */ });
   }
