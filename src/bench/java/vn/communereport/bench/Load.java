@@ -246,7 +246,7 @@ final class Load {
 
     /**
      * The real bot: /start, every question of the flow as FlowDriver answers it (a figure refused by a rule is
-     * corrected, a warning confirmed), then review, submit, confirm. Records what it sent in {@code plan}, so that
+     * corrected, a warning confirmed with a reason), then review, submit, confirm. Records what it sent in {@code plan}, so that
      * the echo bot can be sent exactly the same updates.
      */
     static Script department(Flow flow, Map<String, String> seedTable, List<String> plan) {
@@ -292,7 +292,12 @@ final class Load {
                     return press(user, "d|" + id, next(null));
                 }
                 if (answered != null && awaited.hasButton("wy|" + answered.id())) {
-                    return press(user, "wy|" + answered.id(), next(null));
+                    String id = answered.id();
+                    return press(user, "wy|" + id, m -> next(null).test(m) || m.hasButton("wn|" + id));
+                }
+                if (answered != null && awaited.hasButton("wn|" + answered.id())) {
+                    // A warning kept asks for a short reason (issue 14), as a clerk would give one.
+                    return text(user, "Kế hoạch được bổ sung trong kỳ", next(null));
                 }
                 Matcher header = HEADER.matcher(awaited.text());
                 if (header.find()) {

@@ -29,6 +29,10 @@ import org.yaml.snakeyaml.representer.Representer;
  * codes and ids, so the seed's answers still fit); copy j renames row codes and block ids {@code X} to {@code X.kj},
  * department codes {@code d} to {@code d-j}, and question ids so that they stay unique and within 24 characters.
  * The result loads through the application's own checks.
+ *
+ * <p>The process controls (approval by a head, cut-off windows, outlier questions) are left out: every variant, the
+ * older bots that had none of them included, then runs the same conversation, and no member waits for a head or for
+ * a reason the driver does not give.
  */
 public final class SyntheticDefinitions {
 
@@ -116,6 +120,9 @@ public final class SyntheticDefinitions {
         newCommune.put("departments", departments);
 
         Map<String, Object> newReport = new LinkedHashMap<>(report);
+        newReport.remove("approval");
+        newReport.remove("cut_off");
+        newReport.remove("outliers");
         List<Object> sections = new ArrayList<>();
         Map<String, Object> table = new LinkedHashMap<>((Map<String, Object>) report.get("table"));
         List<Object> rows = new ArrayList<>();
