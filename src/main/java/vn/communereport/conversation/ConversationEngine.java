@@ -1,6 +1,7 @@
 package vn.communereport.conversation;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,6 +92,21 @@ public class ConversationEngine {
         // even if the process dies right after the commit. The channel edge sends it at once and marks it sent.
         List<Outbox.Queued> queued = outbox.record(turn.out);
         return Reply.recorded(queued, turn.notice, turn.member == null ? null : turn.member.getId());
+    }
+
+    /**
+     * Several people's steps in one transaction, each as {@link #handle} takes it, with one commit for all (group
+     * commit: the commit's disk write is most of a turn's cost). All are stored or none: when this throws, nothing
+     * of any of them stands, and the caller handles them again one by one, so that one person's failure does not
+     * undo another's answer.
+     */
+    @Transactional
+    public List<Reply> handleTogether(List<Inbound> steps) {
+        List<Reply> replies = new ArrayList<>(steps.size());
+        for (Inbound in : steps) {
+            replies.add(handle(in));
+        }
+        return replies;
     }
 
     private void route(Turn turn) {

@@ -50,7 +50,12 @@ public class OutlierCheck {
         if (row.isEmpty()) {
             return List.of();
         }
-        Optional<ReportingPeriod> last = lastClosed(period);
+        String code = row.get().code();
+        boolean compared = policy.changeFor(code).isPresent();
+        if (!compared && policy.min(code).isEmpty() && policy.max(code).isEmpty()) {
+            return List.of(); // nothing to check: last period is not read
+        }
+        Optional<ReportingPeriod> last = compared ? lastClosed(period) : Optional.empty();
         BigDecimal previous = last.flatMap(p -> collection.answer(p.getId(), question.id())).map(OutlierCheck::number).orElse(null);
         return OutlierRule.evaluate(policy, row.get(), unit(question, row.get()), previous, value,
                 last.map(p -> p.key().label()).orElse(null));

@@ -83,11 +83,12 @@ class TelegramConfiguration {
     @Bean
     TelegramBot telegramBot(TelegramProperties properties, TelegramClient client, UpdateHandler handler, CommandMenus menus,
                             BotIdentity identity, @Value("${telegram.mode:polling}") String mode,
+                            @Value("${telegram.updates-per-commit:16}") int updatesPerCommit,
                             Optional<WebhookRegistration> webhook) {
         if (WebhookSettings.webhookMode(mode)) {
             return new TelegramBot(properties, client, null, webhook.orElseThrow(), menus, identity);
         }
-        UpdateConsumer consumer = new UpdateConsumer(handler).handledOn(properties.handlerThreads());
+        UpdateConsumer consumer = new UpdateConsumer(handler).handledOn(properties.handlerThreads()).committingUpTo(updatesPerCommit);
         return new TelegramBot(properties, client, consumer, menus, identity);
     }
 }

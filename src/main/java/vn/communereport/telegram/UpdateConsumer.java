@@ -24,7 +24,8 @@ import vn.communereport.messaging.Texts;
 /**
  * Handles a batch synchronously, so the library asks Telegram for the next batch (and so confirms this one)
  * only after every update here is stored, with what it says to whom in the outbox; each update goes through the
- * {@link UpdateHandler} the webhook uses too. Nothing may escape: an exception thrown out of here would stop the
+ * {@link UpdateHandler} the webhook uses too, each thread's share with one commit for up to {@code updatesPerCommit}
+ * updates (group commit). Nothing may escape: an exception thrown out of here would stop the
  * library's polling for good.
  */
 class UpdateConsumer implements LongPollingUpdateConsumer {
@@ -47,6 +48,9 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
      * handles the batch on the polling thread alone.
      */
     private ExecutorService workers;
+    private int threads = 1;
+    /** At most this many updates of one handler thread share one transaction; 1: each update commits on its own. */
+    private int updatesPerCommit = 1;
 
     UpdateConsumer withMenus(CommandMenus menus) {
         handler.withMenus(menus);
@@ -59,6 +63,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
     }
 
     UpdateConsumer handledOn(int threads) {
+        this.threads = threads;
         if (threads > 1) {
             AtomicInteger number = new AtomicInteger();
             workers = Executors.newFixedThreadPool(threads, task -> {
@@ -67,6 +72,11 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
                 return thread;
             });
         }
+        return this;
+    }
+
+    UpdateConsumer committingUpTo(int updates) {
+        updatesPerCommit = Math.max(1, updates);
         return this;
     }
 
@@ -116,7 +126,7 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private void handleBatch(List<Update> updates) {
         if (workers == null || workers.isShutdown() || updates.size() < 2) {
-            updates.forEach(this::handleSafely);
+            handleLane(updates);
             return;
         }
         Map<Long, List<Update>> byChat = new LinkedHashMap<>();
@@ -132,8 +142,8 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
             byChat.computeIfAbsent(chat != null ? chat : Long.MIN_VALUE + unknown++, key -> new ArrayList<>()).add(update);
         }
         List<Future<?>> pending = new ArrayList<>();
-        for (List<Update> chat : byChat.values()) {
-            pending.add(workers.submit(() -> chat.forEach(this::handleSafely)));
+        for (List<Update> lane : lanes(byChat.values())) {
+            pending.add(workers.submit(() -> handleLane(lane)));
         }
         // Returning confirms the batch to Telegram: only once every update of it is stored and answered.
         boolean interrupted = false;
@@ -154,7 +164,35 @@ class UpdateConsumer implements LongPollingUpdateConsumer {
         }
     }
 
-    private void handleSafely(Update update) {
-        handler.handleSafely(update, "polling");
+    /**
+     * The chats of a batch dealt out to as many lanes as there are handler threads, each chat whole and in order in
+     * one lane; with one transaction per update, each chat is a lane of its own, as the pool takes them.
+     */
+    private List<List<Update>> lanes(Iterable<List<Update>> chats) {
+        List<List<Update>> lanes = new ArrayList<>();
+        if (updatesPerCommit == 1) {
+            chats.forEach(lanes::add);
+            return lanes;
+        }
+        for (int i = 0; i < threads; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (List<Update> chat : chats) {
+            lanes.get(next++ % threads).addAll(chat);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes;
+    }
+
+    /** One lane's updates in order: each on its own, or up to {@code updatesPerCommit} to a commit. */
+    private void handleLane(List<Update> lane) {
+        if (updatesPerCommit == 1) {
+            lane.forEach(update -> handler.handleSafely(update, "polling"));
+            return;
+        }
+        for (int from = 0; from < lane.size(); from += updatesPerCommit) {
+            handler.handleTogether(lane.subList(from, Math.min(lane.size(), from + updatesPerCommit)), "polling");
+        }
     }
 }

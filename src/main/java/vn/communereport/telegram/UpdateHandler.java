@@ -1,5 +1,7 @@
 package vn.communereport.telegram;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -96,6 +98,65 @@ class UpdateHandler {
         return outcome;
     }
 
+    /**
+     * Handles a chat-ordered run of updates with one commit for all of them (group commit), then sends what each
+     * says, in order. An update that brings a file, or cannot be read, is handled on its own where it stands. If the
+     * shared transaction fails, nothing of it was stored and every update of the run is handled again on its own, so
+     * one person's failure costs the others only time. Nothing is sent before the commit that stores it.
+     */
+    void handleTogether(List<Update> updates, String mode) {
+        List<Update> run = new ArrayList<>();
+        List<Inbound> steps = new ArrayList<>();
+        for (Update update : updates) {
+            Inbound inbound;
+            try {
+                inbound = UpdateMapper.toInbound(update);
+            } catch (RuntimeException unreadable) {
+                inbound = null;
+            }
+            if (inbound == null || inbound.kind() == Inbound.Kind.FILE) {
+                commitTogether(run, steps, mode);
+                handleSafely(update, mode);
+            } else {
+                run.add(update);
+                steps.add(inbound);
+            }
+        }
+        commitTogether(run, steps, mode);
+    }
+
+    private void commitTogether(List<Update> run, List<Inbound> steps, String mode) {
+        if (run.size() == 1) {
+            handleSafely(run.get(0), mode);
+        } else if (!run.isEmpty()) {
+            List<Reply> replies = null;
+            try {
+                replies = engine.handleTogether(steps);
+            } catch (RuntimeException failed) {
+                log.debug("A run of {} updates is handled again one by one: {}", run.size(), failed.toString());
+            }
+            for (int i = 0; i < run.size(); i++) {
+                if (replies == null) {
+                    handleSafely(run.get(i), mode);
+                } else {
+                    deliveredSafely(run.get(i), steps.get(i), replies.get(i), mode);
+                }
+            }
+        }
+        run.clear();
+        steps.clear();
+    }
+
+    private void deliveredSafely(Update update, Inbound inbound, Reply reply, String mode) {
+        try {
+            delivered(update, inbound, reply);
+        } catch (Throwable unexpected) {
+            // stored already: what could not be sent now stays in the outbox for the drainer
+            log.error("Update {} was stored but its reply could not be sent now", update.getUpdateId(), unexpected);
+        }
+        count(Outcome.HANDLED, mode);
+    }
+
     private void count(Outcome outcome, String mode) {
         if (meters == null || outcome == Outcome.INTERRUPTED) {
             return;
@@ -130,13 +191,22 @@ class UpdateHandler {
             inbound = inbound.withFile(files.fetch(update.getMessage().getDocument()));
         }
         Reply reply = handleDurably(inbound);
-        if (update.hasCallbackQuery()) {
-            // Direct, not durable: it only stops the button's spinner (see TelegramSender.answerButton).
-            sender.answerButton(update.getCallbackQuery().getId(), reply == null ? null : reply.buttonNotice());
-        }
         if (reply == null) {
+            if (update.hasCallbackQuery()) {
+                sender.answerButton(update.getCallbackQuery().getId(), null);
+            }
             sender.sendOnce(Outbound.plain(Recipient.address(inbound.channel(), inbound.from().address()), texts.get("error.internal")));
             return false;
+        }
+        delivered(update, inbound, reply);
+        return true;
+    }
+
+    /** After the commit that stored {@code reply}: the button's spinner stopped, then what the turn says sent. */
+    private void delivered(Update update, Inbound inbound, Reply reply) {
+        if (update.hasCallbackQuery()) {
+            // Direct, not durable: it only stops the button's spinner (see TelegramSender.answerButton).
+            sender.answerButton(update.getCallbackQuery().getId(), reply.buttonNotice());
         }
         // Committed, and in the outbox: sent now, in order, each marked sent as Telegram takes it. What cannot go now
         // (Telegram down, or an earlier message to the same person still waiting) the outbox keeps for the drainer.
@@ -145,7 +215,6 @@ class UpdateHandler {
         if (menus != null && inbound.privateChat()) {
             menus.seen(inbound.from());
         }
-        return true;
     }
 
     /**
